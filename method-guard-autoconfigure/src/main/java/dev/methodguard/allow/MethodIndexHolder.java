@@ -1,0 +1,50 @@
+package dev.methodguard.allow;
+
+import java.util.Collection;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * Holds the application's {@link MethodIndex}, built once from its route sources after
+ * every singleton, and so every handler mapping, has been initialized.
+ */
+public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInitializingSingleton {
+
+	private final Supplier<? extends Collection<? extends RouteSource>> sources;
+
+	private volatile MethodIndex index;
+
+	/**
+	 * Create a holder.
+	 * @param sources the route sources, asked for when the index is built
+	 */
+	public MethodIndexHolder(Supplier<? extends Collection<? extends RouteSource>> sources) {
+		this.sources = sources;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		get();
+	}
+
+	/**
+	 * The index, built on first use.
+	 * @return the index
+	 */
+	@Override
+	public MethodIndex get() {
+		MethodIndex current = this.index;
+		if (current == null) {
+			synchronized (this) {
+				current = this.index;
+				if (current == null) {
+					current = MethodIndex.build(this.sources.get());
+					this.index = current;
+				}
+			}
+		}
+		return current;
+	}
+
+}

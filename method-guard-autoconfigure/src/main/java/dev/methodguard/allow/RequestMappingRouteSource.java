@@ -1,0 +1,94 @@
+package dev.methodguard.allow;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.web.util.pattern.PatternParseException;
+
+/**
+ * Routes of annotated handler methods, read from a {@link RequestMappingInfoHandlerMapping}
+ * (controllers, and Actuator's web endpoints, which use the same mapping infrastructure).
+ * A mapping with no method condition takes every method.
+ */
+public final class RequestMappingRouteSource implements RouteSource {
+
+	private static final Log logger = LogFactory.getLog(RequestMappingRouteSource.class);
+
+	private final RequestMappingInfoHandlerMapping mapping;
+
+	private final String servletPrefix;
+
+	private final Predicate<HandlerMethod> infrastructure;
+
+	/**
+	 * Create a source.
+	 * @param mapping the handler mapping to read
+	 * @param servletPrefix the path prefix of the {@code DispatcherServlet}, {@code ""} for
+	 * {@code /}
+	 * @param infrastructure handler methods that are infrastructure rather than resources
+	 * (such as the error controller), left out of the index
+	 */
+	public RequestMappingRouteSource(RequestMappingInfoHandlerMapping mapping, String servletPrefix,
+			Predicate<HandlerMethod> infrastructure) {
+		this.mapping = mapping;
+		this.servletPrefix = servletPrefix;
+		this.infrastructure = infrastructure;
+	}
+
+	@Override
+	public List<Route> routes() {
+		RouteKind kind = this.mapping.getClass().getName().contains(".actuate.") ? RouteKind.ACTUATOR
+				: RouteKind.ANNOTATED;
+		List<Route> routes = new ArrayList<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mapping.getHandlerMethods().entrySet()) {
+			if (this.infrastructure.test(entry.getValue())) {
+				continue;
+			}
+			RequestMappingInfo info = entry.getKey();
+			Set<RequestMethod> declared = info.getMethodsCondition().getMethods();
+			AllowedMethods methods = declared.isEmpty() ? AllowedMethods.any()
+					: AllowedMethods.of(declared.stream().map(RequestMethod::name).toList());
+			boolean explicitOptions = declared.contains(RequestMethod.OPTIONS);
+			List<MediaType> acceptPatch = declared.contains(RequestMethod.PATCH)
+					? List.copyOf(info.getConsumesCondition().getConsumableMediaTypes()) : List.of();
+			for (PathPattern pattern : patterns(info)) {
+				routes.add(new Route(new RoutePattern(this.servletPrefix, pattern), methods, kind,
+						entry.getValue().toString(), explicitOptions, acceptPatch, (path) -> true));
+			}
+		}
+		return routes;
+	}
+
+	private static Collection<PathPattern> patterns(RequestMappingInfo info) {
+		PathPatternsRequestCondition condition = info.getPathPatternsCondition();
+		if (condition != null) {
+			return condition.getPatterns();
+		}
+		List<PathPattern> parsed = new ArrayList<>();
+		for (String value : info.getPatternValues()) {
+			try {
+				parsed.add(PathPatternParser.defaultInstance.parse(value));
+			}
+			catch (PatternParseException ex) {
+				logger.debug("Pattern '" + value + "' is not a PathPattern; method-guard leaves it out", ex);
+			}
+		}
+		return parsed;
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.methodguard.problem;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.methodguard.allow.AllowedMethods;
+
+/**
+ * The decision to reject a request because of its method.
+ *
+ * @param status {@code 405} (the resource does not support the method) or {@code 501} (no
+ * handler of the application implements it)
+ * @param method the method token of the request, as sent
+ * @param path the request path (context path included), as sent
+ * @param allowed the methods the resource at the path supports, or {@code null} where no
+ * route serves the path
+ * @param patterns the route patterns that serve the path, possibly empty
+ */
+public record MethodRejection(int status, String method, String path, @Nullable AllowedMethods allowed,
+		List<String> patterns) {
+
+	/**
+	 * Validate and copy the components.
+	 */
+	public MethodRejection {
+		if (status != 405 && status != 501) {
+			throw new IllegalArgumentException("A method rejection is a 405 or a 501, not " + status);
+		}
+		Objects.requireNonNull(method, "method");
+		Objects.requireNonNull(path, "path");
+		patterns = List.copyOf(patterns);
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.methodguard.servlet;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import dev.methodguard.problem.MethodRejectedException;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every method rejection Spring MVC raises into a {@link MethodRejectedException},
+ * whatever handler raised it, and hands that to the application's exception resolvers, so
+ * that method-guard's controller advice renders it through the application's message
+ * converters. It sees what the advice alone cannot: mismatches raised by a resource or
+ * {@code HttpRequestHandler} (to which Spring applies no advice), requests that found no
+ * handler although the path is a known resource (functional routes), and methods no
+ * handler implements (501).
+ */
+public final class MethodGuardExceptionResolver implements HandlerExceptionResolver, Ordered {
+
+	/** The order of this resolver: before Spring's and the application's own. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	private final MethodRejections rejections;
+
+	private final Supplier<HandlerExceptionResolver> delegate;
+
+	/**
+	 * Create a resolver.
+	 * @param rejections the decision logic
+	 * @param delegate the resolver that renders a {@link MethodRejectedException}, usually
+	 * Spring MVC's composite of its exception resolvers
+	 */
+	public MethodGuardExceptionResolver(MethodRejections rejections, Supplier<HandlerExceptionResolver> delegate) {
+		this.rejections = rejections;
+		this.delegate = delegate;
+	}
+
+	@Override
+	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
+			@Nullable Object handler, Exception ex) {
+		Optional<MethodRejectedException> rejected;
+		if (ex instanceof HttpRequestMethodNotSupportedException mismatch) {
+			String[] supported = mismatch.getSupportedMethods();
+			rejected = Optional.of(this.rejections.forMethodMismatch(request,
+					(supported != null) ? Set.of(supported) : Set.of()));
+		}
+		else if (ex instanceof NoHandlerFoundException || ex instanceof NoResourceFoundException) {
+			rejected = this.rejections.forMissingHandler(request);
+		}
+		else {
+			return null;
+		}
+		return rejected.map((rejection) -> render(request, response, rejection)).orElse(null);
+	}
+
+	private ModelAndView render(HttpServletRequest request, HttpServletResponse response,
+			MethodRejectedException rejection) {
+		ModelAndView rendered = this.delegate.get().resolveException(request, response, null, rejection);
+		if (rendered != null) {
+			return rendered;
+		}
+		response.setStatus(rejection.getStatusCode().value());
+		String allow = rejection.getHeaders().getFirst(HttpHeaders.ALLOW);
+		if (allow != null) {
+			response.setHeader(HttpHeaders.ALLOW, allow);
+		}
+		return new ModelAndView();
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.methodguard.servlet;
+
+import java.util.function.Supplier;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import dev.methodguard.allow.MethodIndex;
+import dev.methodguard.allow.Resolution;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+
+/**
+ * Answers {@code OPTIONS} on every known resource with the {@code Allow} set of the
+ * {@link MethodIndex}, the same set a 405 there carries. Ordered before every other handler
+ * mapping; it steps aside for CORS preflights, for paths the index does not know (their 404
+ * stands) and where the application maps {@code OPTIONS} itself.
+ */
+public final class OptionsHandlerMapping extends AbstractHandlerMapping {
+
+	private final Supplier<MethodIndex> index;
+
+	private final Supplier<CorsConfigurationSource> cors;
+
+	/**
+	 * Create the mapping.
+	 * @param index the method index
+	 * @param cors the application's global CORS configuration, applied to the
+	 * {@code OPTIONS} answers as Spring MVC applies it to its own; the supplier may return
+	 * {@code null}
+	 */
+	public OptionsHandlerMapping(Supplier<MethodIndex> index, Supplier<CorsConfigurationSource> cors) {
+		this.index = index;
+		this.cors = cors;
+		setOrder(Ordered.HIGHEST_PRECEDENCE);
+	}
+
+	@Override
+	protected @Nullable Object getHandlerInternal(HttpServletRequest request) {
+		if (!"OPTIONS".equals(request.getMethod()) || request.getDispatcherType() == DispatcherType.ERROR
+				|| CorsUtils.isPreFlightRequest(request)) {
+			return null;
+		}
+		return this.index.get()
+			.lookup(RequestPaths.pathWithinApplication(request))
+			.filter((resolution) -> !resolution.explicitOptions())
+			.map((resolution) -> new AllowResponder(resolution, this.cors.get()))
+			.orElse(null);
+	}
+
+	/**
+	 * Answers {@code OPTIONS} with the {@code Allow} of a resolution; carries the global
+	 * CORS configuration so that Spring's CORS processing applies to it.
+	 */
+	private static final class AllowResponder implements HttpRequestHandler, CorsConfigurationSource {
+
+		private final String allow;
+
+		private final String acceptPatch;
+
+		private final @Nullable CorsConfigurationSource cors;
+
+		AllowResponder(Resolution resolution, @Nullable CorsConfigurationSource cors) {
+			this.allow = resolution.allowed().toHeaderValue();
+			this.acceptPatch = MediaType.toString(resolution.acceptPatch());
+			this.cors = cors;
+		}
+
+		@Override
+		public void handleRequest(HttpServletRequest request, HttpServletResponse response) {
+			response.setStatus(HttpServletResponse.SC_OK);
+			response.setHeader(HttpHeaders.ALLOW, this.allow);
+			if (!this.acceptPatch.isEmpty()) {
+				response.setHeader(HttpHeaders.ACCEPT_PATCH, this.acceptPatch);
+			}
+			response.setContentLength(0);
+		}
+
+		@Override
+		public @Nullable CorsConfiguration getCorsConfiguration(HttpServletRequest request) {
+			return (this.cors != null) ? this.cors.getCorsConfiguration(request) : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.methodguard.servlet;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The paths of a request as method-guard sees them: on an ERROR dispatch, those of the
+ * request that failed.
+ */
+final class RequestPaths {
+
+	private RequestPaths() {
+	}
+
+	/**
+	 * The raw request URI, context path included.
+	 * @param request the request
+	 * @return the URI path as the client sent it
+	 */
+	static String requestUri(HttpServletRequest request) {
+		if (request.getDispatcherType() == DispatcherType.ERROR
+				&& request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+			return uri;
+		}
+		return request.getRequestURI();
+	}
+
+	/**
+	 * The raw path within the application: the request URI without the context path.
+	 * @param request the request
+	 * @return the path the method index is looked up with
+	 */
+	static String pathWithinApplication(HttpServletRequest request) {
+		String uri = requestUri(request);
+		String contextPath = request.getContextPath();
+		if (contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath)) {
+			return uri.substring(contextPath.length());
+		}
+		return uri;
+	}
+
+}

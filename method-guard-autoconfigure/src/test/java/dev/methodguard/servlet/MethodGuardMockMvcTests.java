@@ -1,0 +1,206 @@
+package dev.methodguard.servlet;
+
+import java.net.URI;
+
+import dev.methodguard.testapp.TestApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Handler behaviour of method-guard on a small application, through MockMvc. Spring Boot's
+ * own problem details handler is switched on, to show that method-guard's advice wins
+ * over it.
+ */
+@SpringBootTest(classes = TestApplication.class, properties = "spring.mvc.problemdetails.enabled=true")
+@AutoConfigureMockMvc
+class MethodGuardMockMvcTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Test
+	void wrongMethodOnAnnotatedHandlerIsAProblemWithTruthfulAllow() throws Exception {
+		this.mvc.perform(request("PUT", URI.create("/reports")).accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("about:blank"))
+			.andExpect(jsonPath("$.title").value("Method Not Allowed"))
+			.andExpect(jsonPath("$.status").value(405))
+			.andExpect(jsonPath("$.detail")
+				.value("Method PUT is not supported for /reports. Supported methods: GET, HEAD, OPTIONS."))
+			.andExpect(jsonPath("$.instance").value("/reports"))
+			.andExpect(jsonPath("$.allowedMethods[0]").value("GET"))
+			.andExpect(jsonPath("$.allowedMethods[1]").value("HEAD"))
+			.andExpect(jsonPath("$.allowedMethods[2]").value("OPTIONS"))
+			.andExpect(jsonPath("$.allowedMethods.length()").value(3));
+	}
+
+	@Test
+	void allowListsEveryMethodOfEveryMappingOfThePathInCanonicalOrder() throws Exception {
+		this.mvc.perform(request("POST", URI.create("/items/7")))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"));
+	}
+
+	@Test
+	void literalSiblingOfAPatternAddsItsMethodsToThatPath() throws Exception {
+		this.mvc.perform(request("PUT", URI.create("/items/custom")).content("{}").contentType(MediaType.APPLICATION_JSON))
+			.andExpect(status().isOk());
+		this.mvc.perform(options("/items/custom"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"));
+	}
+
+	@Test
+	void problemIsProblemJsonWhenTheClientAcceptsProblemJson() throws Exception {
+		this.mvc.perform(request("DELETE", URI.create("/reports")).accept(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(405));
+	}
+
+	@Test
+	void clientAcceptingOnlyHtmlStillGets405WithAllow() throws Exception {
+		MvcResult result = this.mvc.perform(request("DELETE", URI.create("/reports")).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"))
+			.andReturn();
+		assertThat(result.getResponse().getContentAsString()).doesNotContain("<");
+	}
+
+	@Test
+	void clientAcceptingOnlyXmlStillGets405WithAllow() throws Exception {
+		this.mvc.perform(request("DELETE", URI.create("/reports")).accept(MediaType.APPLICATION_XML))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"));
+	}
+
+	@Test
+	void headThatIsRejectedHasNoBody() throws Exception {
+		MvcResult result = this.mvc.perform(request("HEAD", URI.create("/commands")))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "POST, OPTIONS"))
+			.andReturn();
+		assertThat(result.getResponse().getContentAsByteArray()).isEmpty();
+	}
+
+	@Test
+	void optionsAnswersTheSameAllowAsThe405() throws Exception {
+		String allow = this.mvc.perform(request("PATCH", URI.create("/reports")))
+			.andExpect(status().isMethodNotAllowed())
+			.andReturn()
+			.getResponse()
+			.getHeader(HttpHeaders.ALLOW);
+		this.mvc.perform(options("/reports"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ALLOW, allow));
+	}
+
+	@Test
+	void optionsCarriesAcceptPatchFromPatchMappings() throws Exception {
+		this.mvc.perform(options("/items/3"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, PUT, PATCH, DELETE, OPTIONS"))
+			.andExpect(header().string(HttpHeaders.ACCEPT_PATCH, "application/merge-patch+json"));
+	}
+
+	@Test
+	void explicitOptionsHandlerOfTheApplicationWins() throws Exception {
+		this.mvc.perform(options("/own-options"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Own-Options", "yes"))
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET,OPTIONS"));
+	}
+
+	@Test
+	void corsPreflightIsLeftToSpring() throws Exception {
+		this.mvc.perform(options("/api/cors").header(HttpHeaders.ORIGIN, "http://localhost:3000")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "PUT"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "http://localhost:3000"))
+			.andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET,POST,PUT"));
+		this.mvc.perform(options("/api/cors").header(HttpHeaders.ORIGIN, "http://localhost:3000")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "DELETE"))
+			.andExpect(status().isForbidden())
+			.andExpect(header().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
+	}
+
+	@Test
+	void plainOptionsGoesThroughSpringsCorsProcessingAsSpringsOwnAnswerDoes() throws Exception {
+		this.mvc.perform(options("/api/cors"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"))
+			.andExpect(header().stringValues(HttpHeaders.VARY, HttpHeaders.ORIGIN,
+					HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS));
+		this.mvc.perform(options("/api/cors").header(HttpHeaders.ORIGIN, "http://localhost:3000"))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string("Invalid CORS request"));
+	}
+
+	@Test
+	void wrongMethodOnExistingStaticResourceIsAProblem() throws Exception {
+		this.mvc.perform(request("POST", URI.create("/hello.txt")).accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.instance").value("/hello.txt"));
+		this.mvc.perform(options("/hello.txt"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"));
+	}
+
+	@Test
+	void missingStaticResourceStays404WhateverTheMethod() throws Exception {
+		this.mvc.perform(request("POST", URI.create("/missing.txt"))).andExpect(status().isNotFound());
+		this.mvc.perform(request("GET", URI.create("/missing.txt"))).andExpect(status().isNotFound());
+		this.mvc.perform(options("/missing.txt")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void unknownPathStays404() throws Exception {
+		this.mvc.perform(request("DELETE", URI.create("/nowhere/at/all"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void methodNoHandlerImplementsIs501() throws Exception {
+		this.mvc.perform(request("FOO", URI.create("/reports")).accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isNotImplemented())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Not Implemented"))
+			.andExpect(jsonPath("$.status").value(501));
+		this.mvc.perform(request("get", URI.create("/reports"))).andExpect(status().isNotImplemented());
+	}
+
+	@Test
+	void longMethodNamesAreNotEchoedUnbounded() throws Exception {
+		String method = "X".repeat(5000);
+		MvcResult result = this.mvc.perform(request(method, URI.create("/reports")))
+			.andExpect(status().isNotImplemented())
+			.andReturn();
+		assertThat(result.getResponse().getContentAsString()).hasSizeLessThan(1000).doesNotContain("X".repeat(33));
+	}
+
+	@Test
+	void rightMethodsAreUntouched() throws Exception {
+		this.mvc.perform(request("GET", URI.create("/reports"))).andExpect(status().isOk()).andExpect(jsonPath("$.report").value("ok"));
+		this.mvc.perform(request("POST", URI.create("/commands"))).andExpect(status().isAccepted());
+		this.mvc.perform(request("GET", URI.create("/hello.txt"))).andExpect(status().isOk());
+	}
+
+}
