@@ -20,6 +20,10 @@ import org.springframework.http.server.PathContainer.PathSegment;
  * depends on the depth of the path and the number of patterns that share its literal
  * prefix, not on the number of routes.
  * <p>
+ * A path that a plain servlet's URL mapping serves is served by that servlet alone: the
+ * container never hands it to the {@code DispatcherServlet}, so the routes of the other
+ * kinds do not count there.
+ * <p>
  * Routes are kept in a trie keyed by the leading literal segments of their pattern
  * ({@code /api/products/{id}} sits under {@code api → products}); a lookup walks the
  * path's segments down the trie and tries only the patterns it passes.
@@ -130,20 +134,27 @@ public final class MethodIndex {
 		}
 		candidates.sort(null);
 		List<Route> matched = new ArrayList<>();
-		AllowedMethods allowed = AllowedMethods.none();
-		boolean explicitOptions = false;
-		Set<MediaType> acceptPatch = new LinkedHashSet<>();
+		boolean servlet = false;
 		for (Entry candidate : candidates) {
 			Route route = candidate.route();
 			if (route.serves(path)) {
 				matched.add(route);
-				allowed = allowed.union(route.methods());
-				explicitOptions |= route.explicitOptions();
-				acceptPatch.addAll(route.acceptPatch());
+				servlet |= route.kind() == RouteKind.SERVLET;
 			}
+		}
+		if (servlet) {
+			matched.removeIf((route) -> route.kind() != RouteKind.SERVLET);
 		}
 		if (matched.isEmpty()) {
 			return Optional.empty();
+		}
+		AllowedMethods allowed = AllowedMethods.none();
+		boolean explicitOptions = false;
+		Set<MediaType> acceptPatch = new LinkedHashSet<>();
+		for (Route route : matched) {
+			allowed = allowed.union(route.methods());
+			explicitOptions |= route.explicitOptions();
+			acceptPatch.addAll(route.acceptPatch());
 		}
 		return Optional.of(new Resolution(matched, allowed.withOptions(), explicitOptions, List.copyOf(acceptPatch)));
 	}

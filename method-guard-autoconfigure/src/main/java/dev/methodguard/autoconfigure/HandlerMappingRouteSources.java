@@ -5,20 +5,29 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+
 import dev.methodguard.allow.RequestMappingRouteSource;
 import dev.methodguard.allow.RouteSource;
+import dev.methodguard.allow.RouterFunctionRouteSource;
+import dev.methodguard.allow.ServletRouteSource;
 import dev.methodguard.allow.UrlHandlerRouteSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * The route sources of an application: one per handler mapping the {@code DispatcherServlet}
- * consults, in its order, then the application's own {@link RouteSource} beans.
+ * consults, in its order, one per other servlet the container has, then the application's
+ * own {@link RouteSource} beans.
  */
 final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 
@@ -32,11 +41,15 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 
 	private final Supplier<String> servletPrefix;
 
+	private final Supplier<ServletContext> servletContext;
+
 	HandlerMappingRouteSources(ObjectProvider<HandlerMapping> handlerMappings,
-			ObjectProvider<RouteSource> customSources, Supplier<String> servletPrefix) {
+			ObjectProvider<RouteSource> customSources, Supplier<String> servletPrefix,
+			Supplier<ServletContext> servletContext) {
 		this.handlerMappings = handlerMappings;
 		this.customSources = customSources;
 		this.servletPrefix = servletPrefix;
+		this.servletContext = servletContext;
 	}
 
 	@Override
@@ -48,12 +61,43 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 			if (mapping instanceof RequestMappingInfoHandlerMapping infoMapping) {
 				sources.add(new RequestMappingRouteSource(infoMapping, prefix, infrastructure));
 			}
+			else if (mapping instanceof RouterFunctionMapping functionMapping) {
+				sources.add(new RouterFunctionRouteSource(functionMapping, prefix));
+			}
 			else if (mapping instanceof AbstractUrlHandlerMapping urlMapping) {
 				sources.add(new UrlHandlerRouteSource(urlMapping, prefix));
 			}
 		});
+		sources.addAll(servletSources());
 		this.customSources.orderedStream().forEach(sources::add);
 		return sources;
+	}
+
+	/**
+	 * One source per servlet the container really has, however it was registered, but the
+	 * {@code DispatcherServlet}s, whose routes come from their handler mappings.
+	 */
+	private List<RouteSource> servletSources() {
+		ServletContext context = this.servletContext.get();
+		if (context == null) {
+			return List.of();
+		}
+		List<RouteSource> sources = new ArrayList<>();
+		ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+		for (ServletRegistration registration : context.getServletRegistrations().values()) {
+			Class<?> servletClass = servletClass(registration.getClassName(), classLoader);
+			if (!DispatcherServlet.class.isAssignableFrom(servletClass)) {
+				sources.add(new ServletRouteSource(servletClass, registration.getMappings(), registration.getName()));
+			}
+		}
+		return sources;
+	}
+
+	private static Class<?> servletClass(String className, ClassLoader classLoader) {
+		if (className != null && ClassUtils.isPresent(className, classLoader)) {
+			return ClassUtils.resolveClassName(className, classLoader);
+		}
+		return Servlet.class;
 	}
 
 	/**

@@ -1,19 +1,24 @@
 package dev.methodguard.autoconfigure;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.allow.RouteSource;
 import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
+import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
+import dev.methodguard.servlet.FunctionalHeadHandlerMapping;
 import dev.methodguard.servlet.MethodGuardAdvice;
 import dev.methodguard.servlet.MethodGuardExceptionResolver;
 import dev.methodguard.servlet.MethodRejections;
 import dev.methodguard.servlet.OptionsHandlerMapping;
+import dev.methodguard.servlet.UnionRequestMappingHandlerMapping;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,13 +26,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Auto-configuration of method-guard for Spring MVC: a truthful {@code Allow} and an RFC
@@ -53,9 +63,11 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MethodIndexHolder methodGuardIndex(ObjectProvider<HandlerMapping> handlerMappings,
-			ObjectProvider<RouteSource> routeSources, ObjectProvider<DispatcherServletPath> dispatcherServletPath) {
+			ObjectProvider<RouteSource> routeSources, ObjectProvider<DispatcherServletPath> dispatcherServletPath,
+			ApplicationContext context) {
 		return new MethodIndexHolder(new HandlerMappingRouteSources(handlerMappings, routeSources,
-				() -> dispatcherServletPath.getIfAvailable(() -> () -> "/").getPrefix()));
+				() -> dispatcherServletPath.getIfAvailable(() -> () -> "/").getPrefix(),
+				() -> (context instanceof WebApplicationContext web) ? web.getServletContext() : null));
 	}
 
 	@Bean
@@ -85,6 +97,40 @@ public final class MethodGuardAutoConfiguration {
 	@ConditionalOnMissingBean
 	MethodGuardAdvice methodGuardAdvice(MethodRejections rejections) {
 		return new MethodGuardAdvice(rejections);
+	}
+
+	/**
+	 * Supplies Spring MVC's mapping of annotated controllers, so that a method another kind
+	 * of handler takes on the same path reaches it instead of a 405. Backs off when the
+	 * application supplies its own {@link WebMvcRegistrations}.
+	 * @param index the method index, read lazily
+	 * @return the registrations
+	 */
+	@Bean
+	@ConditionalOnMissingBean(WebMvcRegistrations.class)
+	static WebMvcRegistrations methodGuardWebMvcRegistrations(ObjectProvider<MethodIndexHolder> index) {
+		return new WebMvcRegistrations() {
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new UnionRequestMappingHandlerMapping(() -> index.getObject().get());
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ErrorDispatchHandlerMapping methodGuardErrorDispatchHandlerMapping(MethodRejections rejections) {
+		return new ErrorDispatchHandlerMapping(rejections);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(RouterFunctionMapping.class)
+	FunctionalHeadHandlerMapping methodGuardFunctionalHeadHandlerMapping(
+			ObjectProvider<RouterFunctionMapping> routerFunctionMappings) {
+		List<RouterFunctionMapping> mappings = routerFunctionMappings.orderedStream().toList();
+		int order = mappings.stream().mapToInt(RouterFunctionMapping::getOrder).max().orElse(0);
+		return new FunctionalHeadHandlerMapping(mappings, (order < Integer.MAX_VALUE) ? order + 1 : order);
 	}
 
 	@Bean

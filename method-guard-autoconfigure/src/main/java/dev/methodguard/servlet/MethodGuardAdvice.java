@@ -3,6 +3,7 @@ package dev.methodguard.servlet;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import dev.methodguard.problem.MethodRejectedException;
 
@@ -37,27 +38,41 @@ public class MethodGuardAdvice {
 	 * Write a rejection.
 	 * @param ex the rejection
 	 * @param request the request
+	 * @param response the response, which gets the rejection's headers
 	 * @return the problem response; without a body for {@code HEAD}
 	 */
 	@ExceptionHandler(MethodRejectedException.class)
-	public ResponseEntity<Object> handleMethodRejected(MethodRejectedException ex, HttpServletRequest request) {
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.getStatusCode()).headers(ex.getHeaders());
-		return "HEAD".equals(request.getMethod()) ? response.build() : response.body(ex.getBody());
+	public ResponseEntity<Object> handleMethodRejected(MethodRejectedException ex, HttpServletRequest request,
+			HttpServletResponse response) {
+		setHeaders(response, ex);
+		ResponseEntity.BodyBuilder entity = ResponseEntity.status(ex.getStatusCode());
+		return "HEAD".equals(OriginalRequest.method(request)) ? entity.build() : entity.body(ex.getBody());
+	}
+
+	/**
+	 * Set the headers of a rejection on the response, replacing any the container or a
+	 * servlet set before (such as Tomcat's own {@code Allow} for {@code TRACE}).
+	 * @param response the response
+	 * @param ex the rejection
+	 */
+	static void setHeaders(HttpServletResponse response, MethodRejectedException ex) {
+		ex.getHeaders().forEach((name, values) -> response.setHeader(name, String.join(", ", values)));
 	}
 
 	/**
 	 * Write a method mismatch raised by an annotated handler mapping.
 	 * @param ex the mismatch
 	 * @param request the request
+	 * @param response the response
 	 * @return the problem response
 	 */
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	public ResponseEntity<Object> handleMethodNotSupported(HttpRequestMethodNotSupportedException ex,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) {
 		String[] supported = ex.getSupportedMethods();
 		return handleMethodRejected(
 				this.rejections.forMethodMismatch(request, (supported != null) ? Set.of(supported) : Set.of()),
-				request);
+				request, response);
 	}
 
 }

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import dev.methodguard.problem.MethodRejectedException;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -24,8 +23,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * that method-guard's controller advice renders it through the application's message
  * converters. It sees what the advice alone cannot: mismatches raised by a resource or
  * {@code HttpRequestHandler} (to which Spring applies no advice), requests that found no
- * handler although the path is a known resource (functional routes), and methods no
- * handler implements (501).
+ * handler although the path is a known resource (functional routes), methods no handler
+ * implements (501), and the rejections method-guard's own handlers raise.
  */
 public final class MethodGuardExceptionResolver implements HandlerExceptionResolver, Ordered {
 
@@ -51,7 +50,10 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
 		Optional<MethodRejectedException> rejected;
-		if (ex instanceof HttpRequestMethodNotSupportedException mismatch) {
+		if (ex instanceof MethodRejectedException rejection) {
+			rejected = Optional.of(rejection);
+		}
+		else if (ex instanceof HttpRequestMethodNotSupportedException mismatch) {
 			String[] supported = mismatch.getSupportedMethods();
 			rejected = Optional.of(this.rejections.forMethodMismatch(request,
 					(supported != null) ? Set.of(supported) : Set.of()));
@@ -72,10 +74,7 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 			return rendered;
 		}
 		response.setStatus(rejection.getStatusCode().value());
-		String allow = rejection.getHeaders().getFirst(HttpHeaders.ALLOW);
-		if (allow != null) {
-			response.setHeader(HttpHeaders.ALLOW, allow);
-		}
+		MethodGuardAdvice.setHeaders(response, rejection);
 		return new ModelAndView();
 	}
 

@@ -48,9 +48,9 @@ public final class MethodRejections {
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejectedException> forMissingHandler(HttpServletRequest request) {
-		String method = request.getMethod();
+		String method = OriginalRequest.method(request);
 		MethodIndex methodIndex = this.index.get();
-		Optional<Resolution> resolution = methodIndex.lookup(RequestPaths.pathWithinApplication(request));
+		Optional<Resolution> resolution = methodIndex.lookup(OriginalRequest.pathWithinApplication(request));
 		if (!methodIndex.isImplemented(method)) {
 			return unimplemented(request, resolution);
 		}
@@ -66,8 +66,8 @@ public final class MethodRejections {
 	 */
 	public MethodRejectedException forMethodMismatch(HttpServletRequest request, Collection<String> supported) {
 		MethodIndex methodIndex = this.index.get();
-		Optional<Resolution> resolution = methodIndex.lookup(RequestPaths.pathWithinApplication(request));
-		if (!methodIndex.isImplemented(request.getMethod())) {
+		Optional<Resolution> resolution = methodIndex.lookup(OriginalRequest.pathWithinApplication(request));
+		if (!methodIndex.isImplemented(OriginalRequest.method(request))) {
 			Optional<MethodRejectedException> rejected = unimplemented(request, resolution);
 			if (rejected.isPresent()) {
 				return rejected.get();
@@ -94,7 +94,7 @@ public final class MethodRejections {
 
 	private MethodRejectedException reject(HttpServletRequest request, int status, AllowedMethods allowed,
 			List<String> patterns) {
-		MethodRejection rejection = new MethodRejection(status, request.getMethod(), RequestPaths.requestUri(request),
+		MethodRejection rejection = new MethodRejection(status, OriginalRequest.method(request), OriginalRequest.requestUri(request),
 				allowed, patterns);
 		return new MethodRejectedException(rejection,
 				this.problems.create(rejection, RequestContextUtils.getLocale(request)));

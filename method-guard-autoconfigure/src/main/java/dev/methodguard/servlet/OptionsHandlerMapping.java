@@ -51,7 +51,7 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 			return null;
 		}
 		return this.index.get()
-			.lookup(RequestPaths.pathWithinApplication(request))
+			.lookup(OriginalRequest.pathWithinApplication(request))
 			.filter((resolution) -> !resolution.explicitOptions())
 			.map((resolution) -> new AllowResponder(resolution, this.cors.get()))
 			.orElse(null);

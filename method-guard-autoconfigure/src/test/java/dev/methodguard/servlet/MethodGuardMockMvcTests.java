@@ -2,6 +2,9 @@ package dev.methodguard.servlet;
 
 import java.net.URI;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+
 import dev.methodguard.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 
@@ -194,6 +197,69 @@ class MethodGuardMockMvcTests {
 			.andExpect(status().isNotImplemented())
 			.andReturn();
 		assertThat(result.getResponse().getContentAsString()).hasSizeLessThan(1000).doesNotContain("X".repeat(33));
+	}
+
+	@Test
+	void wrongMethodOnFunctionalRouteIsA405NotA404() throws Exception {
+		this.mvc.perform(request("PUT", URI.create("/fn/hello/alice")).accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.instance").value("/fn/hello/alice"));
+		this.mvc.perform(request("DELETE", URI.create("/fn/hello")))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, POST, OPTIONS"));
+	}
+
+	@Test
+	void headOnFunctionalGetRouteIsAnsweredLikeGet() throws Exception {
+		this.mvc.perform(request("HEAD", URI.create("/fn/hello")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Greeting", "hi"));
+		this.mvc.perform(request("HEAD", URI.create("/fn/hello/bob"))).andExpect(status().isOk());
+	}
+
+	@Test
+	void optionsOnFunctionalRouteAnswersItsAllow() throws Exception {
+		this.mvc.perform(options("/fn/hello"))
+			.andExpect(status().isOk())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, POST, OPTIONS"));
+	}
+
+	@Test
+	void functionalRouteNeighboursStay404() throws Exception {
+		this.mvc.perform(request("PUT", URI.create("/fn/hello/alice/more"))).andExpect(status().isNotFound());
+		this.mvc.perform(request("HEAD", URI.create("/fn/nothing"))).andExpect(status().isNotFound());
+		this.mvc.perform(options("/fn")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void allowIsTheUnionOfAnnotatedAndFunctionalRoutesAndEveryListedMethodWorks() throws Exception {
+		this.mvc.perform(request("DELETE", URI.create("/mixed")))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, POST, OPTIONS"));
+		this.mvc.perform(request("GET", URI.create("/mixed")))
+			.andExpect(status().isOk())
+			.andExpect(content().string("annotated get"));
+		this.mvc.perform(request("POST", URI.create("/mixed")))
+			.andExpect(status().isOk())
+			.andExpect(content().string("functional post"));
+	}
+
+	@Test
+	void errorDispatchOfA405FromOutsideSpringMvcBecomesTheProblem() throws Exception {
+		this.mvc.perform(request("GET", URI.create("/error")).accept(MediaType.APPLICATION_JSON).with((request) -> {
+			request.setDispatcherType(DispatcherType.ERROR);
+			request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 405);
+			request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/reports");
+			request.setAttribute("jakarta.servlet.error.method", "TRACE");
+			return request;
+		}))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"))
+			.andExpect(jsonPath("$.detail")
+				.value("Method TRACE is not supported for /reports. Supported methods: GET, HEAD, OPTIONS."))
+			.andExpect(jsonPath("$.instance").value("/reports"));
 	}
 
 	@Test

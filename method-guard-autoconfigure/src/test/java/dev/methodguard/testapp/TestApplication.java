@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Import;
  * A small application with every handler shape the tests need.
  */
 @SpringBootApplication
-@Import({ TestControllers.class, TestWebConfiguration.class })
+@Import({ TestControllers.class, TestRoutes.class, TestWebConfiguration.class })
 public class TestApplication {
 
 }

@@ -75,6 +75,11 @@ public class TestControllers {
 		return ResponseEntity.ok().header(HttpHeaders.ALLOW, "GET,OPTIONS").header("X-Own-Options", "yes").build();
 	}
 
+	@GetMapping("/mixed")
+	String mixed() {
+		return "annotated get";
+	}
+
 	@GetMapping("/api/cors")
 	String cors() {
 		return "cors";

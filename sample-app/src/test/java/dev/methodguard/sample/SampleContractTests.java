@@ -1,12 +1,15 @@
 package dev.methodguard.sample;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -23,20 +26,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample application's method contract, over real HTTP against the embedded server:
- * every method of each URL works, every other standard method is a 405 problem with the
- * URL's truthful {@code Allow}, and {@code OPTIONS} agrees with it.
+ * The sample application's whole method contract, over real HTTP against the embedded
+ * server: every method of each URL works, every other standard method (TRACE included) is a
+ * 405 problem with the URL's truthful {@code Allow}, {@code OPTIONS} agrees with it, methods
+ * no handler implements are 501, and unknown paths stay 404.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleContractTests {
 
-	/** Each URL of the annotated, static and Actuator part of the contract, and its Allow. */
+	/** Each URL of the contract (and an Actuator endpoint), and its Allow. */
 	private static final Map<String, String> ALLOW = Map.of("/api/products", "GET, HEAD, POST, OPTIONS",
 			"/api/products/7", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS", "/api/catalog/info", "GET, HEAD, OPTIONS",
-			"/api/orders", "POST, OPTIONS", "/index.html", "GET, HEAD, OPTIONS", "/actuator/health",
-			"GET, HEAD, OPTIONS");
+			"/api/orders", "POST, OPTIONS", "/fn/greetings", "GET, HEAD, POST, OPTIONS", "/fn/greetings/alice",
+			"GET, HEAD, OPTIONS", "/index.html", "GET, HEAD, OPTIONS", "/legacy/ping", "GET, HEAD, OPTIONS",
+			"/actuator/health", "GET, HEAD, OPTIONS");
 
-	private static final List<String> STANDARD = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
+	private static final List<String> STANDARD = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "TRACE");
+
+	private static final List<String> UNIMPLEMENTED = List.of("FOO", "get", "PROPFIND", "X".repeat(200));
 
 	private static final String PRODUCT = "{\"name\":\"Thing\",\"price\":3.5}";
 
@@ -100,6 +107,74 @@ class SampleContractTests {
 		return Stream.of("application/json", "application/problem+json", "text/html", "application/xml");
 	}
 
+	@ParameterizedTest(name = "invariant on {0}")
+	@MethodSource("urls")
+	void everyListedMethodWorksAndEveryOtherStandardMethodIs405WithTheSameAllow(String path) throws Exception {
+		String allow = send("OPTIONS", path).headers().firstValue("Allow").orElseThrow();
+		List<String> listed = List.of(allow.split(", "));
+		for (String method : listed) {
+			assertThat(send(method, path).statusCode()).as("%s %s, listed in Allow", method, path).isNotIn(405, 501);
+		}
+		for (String method : STANDARD) {
+			if (!listed.contains(method)) {
+				HttpResponse<String> response = send(method, path);
+				assertThat(response.statusCode()).as("%s %s, left out of Allow", method, path).isEqualTo(405);
+				assertThat(response.headers().allValues("Allow")).as("Allow of %s %s", method, path)
+					.containsExactly(allow);
+			}
+		}
+	}
+
+	static Stream<Arguments> unimplemented() {
+		return ALLOW.keySet()
+			.stream()
+			.flatMap((path) -> UNIMPLEMENTED.stream().map((method) -> Arguments.of(path, method)));
+	}
+
+	@ParameterizedTest(name = "{1} {0}")
+	@MethodSource("unimplemented")
+	void methodsNoHandlerImplementsAre501(String path, String method) throws Exception {
+		HttpResponse<String> response = send(method, path, "Accept", "application/json");
+		assertThat(response.statusCode()).isEqualTo(501);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"title\":\"Not Implemented\"").hasSizeLessThan(1000);
+		assertThat(response.headers().allValues("Allow")).containsExactly(ALLOW.get(path));
+	}
+
+	@ParameterizedTest(name = "HEAD {0} from the wire")
+	@MethodSource("urls")
+	void headResponsesHaveNoBodyOnTheWire(String path) throws Exception {
+		String response = rawHead(path);
+		int end = response.indexOf("\r\n\r\n");
+		assertThat(end).isPositive();
+		assertThat(response.substring(end + 4)).as("bytes after the headers of HEAD %s", path).isEmpty();
+		int status = Integer.parseInt(response.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+		if (List.of(ALLOW.get(path).split(", ")).contains("HEAD")) {
+			assertThat(status).as("HEAD %s", path).isNotIn(405, 501);
+		}
+		else {
+			assertThat(status).as("HEAD %s", path).isEqualTo(405);
+		}
+	}
+
+	@Test
+	void headOnAFunctionalRouteCarriesGetsHeaders() throws Exception {
+		HttpResponse<String> get = send("GET", "/fn/greetings/alice");
+		HttpResponse<String> head = send("HEAD", "/fn/greetings/alice");
+		assertThat(head.statusCode()).isEqualTo(200);
+		assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+		assertThat(head.body()).isEmpty();
+	}
+
+	@Test
+	void traceIsNeverEchoed() throws Exception {
+		for (String path : ALLOW.keySet()) {
+			HttpResponse<String> response = send("TRACE", path, "X-Secret", "never-echo-me");
+			assertThat(response.statusCode()).isEqualTo(405);
+			assertThat(response.body()).doesNotContain("never-echo-me");
+		}
+	}
+
 	@Test
 	void corsPreflightIsAnsweredBySpringsCorsHandling() throws Exception {
 		HttpResponse<String> allowed = send("OPTIONS", "/api/products/1", "Origin", "http://localhost:3000",
@@ -145,16 +220,30 @@ class SampleContractTests {
 	}
 
 	@Test
-	void unknownMethodIsNotImplemented() throws Exception {
-		HttpResponse<String> response = send("FOO", "/api/products", "Accept", "application/json");
-		assertThat(response.statusCode()).isEqualTo(501);
-		assertThat(response.body()).contains("\"title\":\"Not Implemented\"");
+	void unknownPathStays404() throws Exception {
+		for (String method : List.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS")) {
+			assertThat(send(method, "/does-not-exist").statusCode()).as(method).isEqualTo(404);
+		}
+		assertThat(send("PUT", "/fn/greetings/alice/bob").statusCode()).isEqualTo(404);
+		assertThat(send("POST", "/missing.html").statusCode()).isEqualTo(404);
 	}
 
 	@Test
-	void unknownPathStays404() throws Exception {
-		assertThat(send("POST", "/does-not-exist").statusCode()).isEqualTo(404);
-		assertThat(send("OPTIONS", "/does-not-exist").statusCode()).isEqualTo(404);
+	void unknownMethodOnAnUnknownPathIs501WithoutAllow() throws Exception {
+		HttpResponse<String> response = send("FOO", "/does-not-exist");
+		assertThat(response.statusCode()).isEqualTo(501);
+		assertThat(response.headers().firstValue("Allow")).isEmpty();
+	}
+
+	private String rawHead(String path) throws IOException {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("HEAD " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
 	}
 
 	private HttpResponse<String> send(String method, String path, String... headers)

@@ -5,12 +5,28 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The paths of a request as method-guard sees them: on an ERROR dispatch, those of the
- * request that failed.
+ * The method and paths of a request as method-guard sees them: on an ERROR dispatch, those
+ * of the request that failed (the container dispatches errors as {@code GET}).
  */
-final class RequestPaths {
+final class OriginalRequest {
 
-	private RequestPaths() {
+	/** The request attribute of Servlet 6.1 that holds the method of a failed request. */
+	static final String ERROR_METHOD = "jakarta.servlet.error.method";
+
+	private OriginalRequest() {
+	}
+
+	/**
+	 * The method the client sent.
+	 * @param request the request
+	 * @return the method token, as sent
+	 */
+	static String method(HttpServletRequest request) {
+		if (request.getDispatcherType() == DispatcherType.ERROR
+				&& request.getAttribute(ERROR_METHOD) instanceof String method) {
+			return method;
+		}
+		return request.getMethod();
 	}
 
 	/**

@@ -1,0 +1,210 @@
+package dev.methodguard.allow;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RequestPredicates;
+
+/**
+ * Reads a functional {@link RequestPredicate} without executing it, as the alternatives of
+ * path pattern and methods it accepts (a disjunction: the predicate matches if one of them
+ * does). Conditions on headers, parameters, extensions and versions do not change which
+ * methods a path takes, so they are read as "anything". What cannot be read exactly (a
+ * custom predicate, a negation) is read as "any path" or "any method", never as less than
+ * it accepts; {@link #approximate()} tells when that happened.
+ */
+final class PredicateAlternatives implements RequestPredicates.Visitor {
+
+	/**
+	 * One way to satisfy a predicate.
+	 *
+	 * @param path the path pattern, or {@code null} for any path
+	 * @param methods the methods, or {@code null} for any method
+	 */
+	record Alternative(@Nullable String path, @Nullable Set<String> methods) {
+
+		static final Alternative ANYTHING = new Alternative(null, null);
+
+		Alternative and(Alternative other) {
+			String combinedPath = (this.path != null) ? this.path : other.path;
+			Set<String> combinedMethods;
+			if (this.methods == null || other.methods == null) {
+				combinedMethods = (this.methods != null) ? this.methods : other.methods;
+			}
+			else {
+				combinedMethods = new LinkedHashSet<>(this.methods);
+				combinedMethods.retainAll(other.methods);
+			}
+			return new Alternative(combinedPath, combinedMethods);
+		}
+
+		/**
+		 * This alternative below a nesting prefix: paths concatenate, methods intersect.
+		 */
+		Alternative nestedIn(Alternative outer) {
+			Alternative both = and(outer);
+			return new Alternative(concat(outer.path, this.path), both.methods);
+		}
+
+		private static @Nullable String concat(@Nullable String prefix, @Nullable String path) {
+			if (prefix == null) {
+				return path;
+			}
+			if (path == null) {
+				return prefix.endsWith("**") || prefix.contains("{*") ? prefix
+						: (prefix.endsWith("/") ? prefix + "**" : prefix + "/**");
+			}
+			if (prefix.endsWith("/") && path.startsWith("/")) {
+				return prefix + path.substring(1);
+			}
+			return prefix + path;
+		}
+
+	}
+
+	private final Deque<List<List<Alternative>>> operands = new ArrayDeque<>();
+
+	private boolean approximate;
+
+	private PredicateAlternatives() {
+		this.operands.push(new ArrayList<>());
+	}
+
+	/**
+	 * The alternatives of a predicate.
+	 * @param predicate the predicate
+	 * @return the reader, with its result
+	 */
+	static PredicateAlternatives read(RequestPredicate predicate) {
+		PredicateAlternatives reader = new PredicateAlternatives();
+		predicate.accept(reader);
+		return reader;
+	}
+
+	/**
+	 * The alternatives the predicate accepts.
+	 * @return the alternatives; a single "anything" where nothing was read
+	 */
+	List<Alternative> alternatives() {
+		List<List<Alternative>> top = this.operands.peek();
+		return (top == null || top.isEmpty()) ? List.of(Alternative.ANYTHING) : and(top);
+	}
+
+	/**
+	 * Whether part of the predicate could only be read as more than it accepts.
+	 * @return {@code true} if the alternatives are an approximation
+	 */
+	boolean approximate() {
+		return this.approximate;
+	}
+
+	private void add(List<Alternative> alternatives) {
+		this.operands.peek().add(alternatives);
+	}
+
+	@Override
+	public void method(Set<HttpMethod> methods) {
+		Set<String> names = new LinkedHashSet<>();
+		methods.forEach((method) -> names.add(method.name()));
+		add(List.of(new Alternative(null, names)));
+	}
+
+	@Override
+	public void path(String pattern) {
+		add(List.of(new Alternative(pattern, null)));
+	}
+
+	@Override
+	public void pathExtension(String extension) {
+		add(List.of(Alternative.ANYTHING));
+	}
+
+	@Override
+	public void header(String name, String value) {
+		add(List.of(Alternative.ANYTHING));
+	}
+
+	@Override
+	public void param(String name, String value) {
+		add(List.of(Alternative.ANYTHING));
+	}
+
+	@Override
+	public void version(String version) {
+		add(List.of(Alternative.ANYTHING));
+	}
+
+	@Override
+	public void startAnd() {
+		this.operands.push(new ArrayList<>());
+	}
+
+	@Override
+	public void and() {
+	}
+
+	@Override
+	public void endAnd() {
+		add(and(this.operands.pop()));
+	}
+
+	@Override
+	public void startOr() {
+		this.operands.push(new ArrayList<>());
+	}
+
+	@Override
+	public void or() {
+	}
+
+	@Override
+	public void endOr() {
+		List<Alternative> union = new ArrayList<>();
+		this.operands.pop().forEach(union::addAll);
+		add(union);
+	}
+
+	@Override
+	public void startNegate() {
+		this.operands.push(new ArrayList<>());
+	}
+
+	@Override
+	public void endNegate() {
+		this.operands.pop();
+		this.approximate = true;
+		add(List.of(Alternative.ANYTHING));
+	}
+
+	@Override
+	public void unknown(RequestPredicate predicate) {
+		this.approximate = true;
+		add(List.of(Alternative.ANYTHING));
+	}
+
+	private static List<Alternative> and(List<List<Alternative>> conjuncts) {
+		List<Alternative> result = List.of(Alternative.ANYTHING);
+		for (List<Alternative> conjunct : conjuncts) {
+			List<Alternative> next = new ArrayList<>();
+			for (Alternative left : result) {
+				for (Alternative right : conjunct) {
+					Alternative both = left.and(right);
+					if (both.methods() == null || !both.methods().isEmpty()) {
+						next.add(both);
+					}
+				}
+			}
+			result = next;
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.methodguard.servlet;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+
+/**
+ * Answers {@code HEAD} on functional routes that map {@code GET} (WebMvc.fn does not do it
+ * on its own): the request is routed as a {@code GET}, and the container sends the headers
+ * without the body. Ordered right after the router function mappings, so an explicit
+ * {@code HEAD} route, and every annotated mapping, still win.
+ */
+public final class FunctionalHeadHandlerMapping extends AbstractHandlerMapping {
+
+	private final List<RouterFunctionMapping> mappings;
+
+	/**
+	 * Create the mapping.
+	 * @param mappings the router function mappings to route {@code HEAD} through
+	 * @param order the order of this mapping, just after theirs
+	 */
+	public FunctionalHeadHandlerMapping(List<RouterFunctionMapping> mappings, int order) {
+		this.mappings = List.copyOf(mappings);
+		setOrder(order);
+	}
+
+	@Override
+	protected @Nullable Object getHandlerInternal(HttpServletRequest request) throws Exception {
+		if (!"HEAD".equals(request.getMethod())) {
+			return null;
+		}
+		HttpServletRequest asGet = new HttpServletRequestWrapper(request) {
+			@Override
+			public String getMethod() {
+				return "GET";
+			}
+		};
+		for (RouterFunctionMapping mapping : this.mappings) {
+			HandlerExecutionChain chain = mapping.getHandler(asGet);
+			if (chain != null) {
+				return chain;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.methodguard.servlet;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import dev.methodguard.allow.MethodIndex;
+import dev.methodguard.allow.Resolution;
+import dev.methodguard.allow.Route;
+import dev.methodguard.allow.RouteKind;
+
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Spring's mapping of annotated controllers, except that a method mismatch does not end the
+ * search when another kind of handler (a functional route, a resource) takes that method on
+ * the same path: Spring MVC would answer 405 there although the method works, and the
+ * {@code Allow} of the union would not be truthful. The index is consulted only on such a
+ * mismatch, never on a match.
+ */
+public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapping {
+
+	private final Supplier<MethodIndex> index;
+
+	/**
+	 * Create the mapping.
+	 * @param index the method index
+	 */
+	public UnionRequestMappingHandlerMapping(Supplier<MethodIndex> index) {
+		this.index = index;
+	}
+
+	@Override
+	protected @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, String lookupPath,
+			HttpServletRequest request) throws ServletException {
+		String method = request.getMethod();
+		boolean elsewhere = this.index.get()
+			.lookup(OriginalRequest.pathWithinApplication(request))
+			.map(Resolution::routes)
+			.stream()
+			.flatMap(List::stream)
+			.anyMatch((route) -> servesElsewhere(route, method));
+		return elsewhere ? null : super.handleNoMatch(infos, lookupPath, request);
+	}
+
+	private static boolean servesElsewhere(Route route, String method) {
+		return route.kind() != RouteKind.ANNOTATED && route.kind() != RouteKind.ACTUATOR
+				&& route.methods().contains(method);
+	}
+
+}

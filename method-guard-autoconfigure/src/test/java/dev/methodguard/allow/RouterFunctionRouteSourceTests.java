@@ -1,0 +1,134 @@
+package dev.methodguard.allow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reading functional routes into patterns and methods, without executing them.
+ */
+class RouterFunctionRouteSourceTests {
+
+	private static Map<String, String> read(RouterFunction<ServerResponse> routes) {
+		return read(routes, "");
+	}
+
+	private static Map<String, String> read(RouterFunction<ServerResponse> routes, String prefix) {
+		RouterFunctionMapping mapping = new RouterFunctionMapping(routes);
+		List<Route> read = new RouterFunctionRouteSource(mapping, prefix).routes();
+		assertThat(read).allSatisfy((route) -> assertThat(route.kind()).isEqualTo(RouteKind.FUNCTIONAL));
+		return read.stream()
+			.collect(Collectors.toMap((route) -> route.pattern().value(),
+					(route) -> route.methods().toHeaderValue() + (route.methods().isAny() ? " (any)" : ""),
+					(left, right) -> left + " | " + right, TreeMap::new));
+	}
+
+	private static ServerResponse ok() {
+		return ServerResponse.ok().build();
+	}
+
+	@Test
+	void readsMethodAndPathOfEachRoute() {
+		assertThat(read(RouterFunctions.route()
+			.GET("/a", (request) -> ok())
+			.POST("/a", (request) -> ok())
+			.DELETE("/b/{id}", (request) -> ok())
+			.build())).containsExactly(Map.entry("/a", "GET, HEAD | POST"), Map.entry("/b/{id}", "DELETE"));
+	}
+
+	@Test
+	void nestedPathPrefixesConcatenate() {
+		assertThat(read(RouterFunctions.route()
+			.path("/fn/greetings", (greetings) -> greetings.GET("", (request) -> ok())
+				.POST("", (request) -> ok())
+				.GET("/{name}", (request) -> ok()))
+			.build())).containsExactly(Map.entry("/fn/greetings", "GET, HEAD | POST"),
+					Map.entry("/fn/greetings/{name}", "GET, HEAD"));
+	}
+
+	@Test
+	void deeplyNestedRoutesWithMethodNesting() {
+		assertThat(read(RouterFunctions.route()
+			.nest(RequestPredicates.path("/v1"), (v1) -> v1.nest(RequestPredicates.path("/items"),
+					(items) -> items.GET("/{id}", (request) -> ok()).PUT("/{id}", (request) -> ok())))
+			.build())).containsExactly(Map.entry("/v1/items/{id}", "GET, HEAD | PUT"));
+	}
+
+	@Test
+	void methodOnlyNestAppliesToEveryRouteBelowIt() {
+		assertThat(read(RouterFunctions.route()
+			.nest(RequestPredicates.method(HttpMethod.GET),
+					(gets) -> gets.route(RequestPredicates.path("/x"), (request) -> ok()))
+			.build())).containsExactly(Map.entry("/x", "GET, HEAD"));
+	}
+
+	@Test
+	void routeWithoutPathPredicateServesEveryPathBelowItsNest() {
+		assertThat(read(RouterFunctions.route()
+			.path("/files", (files) -> files.route(RequestPredicates.method(HttpMethod.PUT),
+					(request) -> ok()))
+			.build())).containsExactly(Map.entry("/files/**", "PUT"));
+	}
+
+	@Test
+	void orPredicatesGiveOneRoutePerAlternative() {
+		assertThat(read(RouterFunctions.route(
+				RequestPredicates.GET("/a").or(RequestPredicates.POST("/b")), (request) -> ok())))
+			.containsExactly(Map.entry("/a", "GET, HEAD"), Map.entry("/b", "POST"));
+	}
+
+	@Test
+	void headerAndParamConditionsDoNotChangeTheMethods() {
+		assertThat(read(RouterFunctions.route(RequestPredicates.GET("/a")
+			.and(RequestPredicates.param("q", "1"))
+			.and(RequestPredicates.headers((headers) -> true)), (request) -> ok())))
+			.containsExactly(Map.entry("/a", "GET, HEAD"));
+	}
+
+	@Test
+	void customPredicateMakesTheRouteTakeEveryMethod() {
+		assertThat(read(RouterFunctions.route(RequestPredicates.path("/custom").and((request) -> true),
+				(request) -> ok())))
+			.containsExactly(Map.entry("/custom", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS (any)"));
+	}
+
+	@Test
+	void negatedMethodIsReadAsEveryMethod() {
+		assertThat(read(RouterFunctions.route(RequestPredicates.path("/n")
+			.and(RequestPredicates.method(HttpMethod.GET).negate()), (request) -> ok())))
+			.containsExactly(Map.entry("/n", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS (any)"));
+	}
+
+	@Test
+	void servletPrefixIsPrepended() {
+		assertThat(read(RouterFunctions.route().GET("/a", (request) -> ok()).build(), "/mvc"))
+			.containsExactly(Map.entry("/mvc/a", "GET, HEAD"));
+	}
+
+	@Test
+	void explicitOptionsRouteIsMarked() {
+		List<Route> routes = new RouterFunctionRouteSource(new RouterFunctionMapping(RouterFunctions.route()
+			.OPTIONS("/o", (request) -> ok())
+			.GET("/o", (request) -> ok())
+			.build()), "").routes();
+		assertThat(routes).extracting(Route::explicitOptions).containsExactly(true, false);
+	}
+
+	@Test
+	void noRouterFunctionNoRoutes() {
+		assertThat(new RouterFunctionRouteSource(new RouterFunctionMapping(), "").routes()).isEmpty();
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.methodguard.servlet;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.methodguard.testapp.TestApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a client of a real Tomcat sees, with a context path, a {@code DispatcherServlet} below
+ * a servlet path, plain servlets beside it and the application's own error controller: the
+ * container's own 405s and a servlet's {@code sendError} become the same problem as Spring
+ * MVC's.
+ */
+@SpringBootTest(classes = { TestApplication.class, ContainerHttpTests.Servlets.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "server.servlet.context-path=/ctx", "spring.mvc.servlet.path=/mvc" })
+class ContainerHttpTests {
+
+	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void wrongMethodOnAPlainServletIsTheProblemWithTheServletsAllow() throws Exception {
+		HttpResponse<String> response = send("POST", "/ctx/plain/anything");
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().allValues("Allow")).containsExactly("GET, HEAD, PUT, OPTIONS");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"instance\":\"/ctx/plain/anything\"")
+			.contains("Method POST is not supported for /ctx/plain/anything");
+	}
+
+	@Test
+	void plainServletMethodsWork() throws Exception {
+		assertThat(send("GET", "/ctx/plain").body()).isEqualTo("plain GET");
+		assertThat(send("PUT", "/ctx/plain/a/b").body()).isEqualTo("plain PUT");
+		assertThat(send("POST", "/ctx/reports/monthly.legacy").body()).isEqualTo("legacy POST");
+	}
+
+	@Test
+	void containersOwnTraceRejectionGetsTheIndexsAllowAndNeverEchoes() throws Exception {
+		HttpResponse<String> response = send("TRACE", "/ctx/mvc/reports", "X-Secret", "do-not-echo");
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().allValues("Allow")).containsExactly("GET, HEAD, OPTIONS");
+		assertThat(response.body()).contains("\"status\":405").doesNotContain("do-not-echo");
+	}
+
+	@Test
+	void extensionMappedServletRejectsWithItsOwnSet() throws Exception {
+		HttpResponse<String> response = send("DELETE", "/ctx/reports/monthly.legacy");
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().allValues("Allow")).containsExactly("POST, OPTIONS");
+	}
+
+	@Test
+	void unknownMethodOnAPlainServletIs501() throws Exception {
+		HttpResponse<String> response = send("FOO", "/ctx/plain/x");
+		assertThat(response.statusCode()).isEqualTo(501);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"title\":\"Not Implemented\"");
+	}
+
+	@Test
+	void annotatedRoutesLiveBelowTheServletPath() throws Exception {
+		HttpResponse<String> response = send("PUT", "/ctx/mvc/reports");
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().allValues("Allow")).containsExactly("GET, HEAD, OPTIONS");
+		assertThat(response.body()).contains("\"instance\":\"/ctx/mvc/reports\"");
+		assertThat(send("GET", "/ctx/mvc/reports").statusCode()).isEqualTo(200);
+		assertThat(send("OPTIONS", "/ctx/mvc/fn/hello").headers().allValues("Allow"))
+			.containsExactly("GET, HEAD, POST, OPTIONS");
+		assertThat(send("POST", "/ctx/mvc/hello.txt").headers().allValues("Allow"))
+			.containsExactly("GET, HEAD, OPTIONS");
+	}
+
+	@Test
+	void applicationsOwnErrorControllerStillAnswersOtherErrors() throws Exception {
+		HttpResponse<String> response = send("GET", "/ctx/mvc/nowhere");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("\"custom\":true");
+	}
+
+	private HttpResponse<String> send(String method, String path, String... headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, BodyPublishers.noBody());
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return this.client.send(request.build(), BodyHandlers.ofString());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Servlets {
+
+		@Bean
+		ServletRegistrationBean<PlainServlet> plainServlet() {
+			return new ServletRegistrationBean<>(new PlainServlet(), "/plain/*");
+		}
+
+		@Bean
+		ServletRegistrationBean<LegacyServlet> legacyServlet() {
+			return new ServletRegistrationBean<>(new LegacyServlet(), "*.legacy");
+		}
+
+		@Bean
+		OwnErrorController ownErrorController() {
+			return new OwnErrorController();
+		}
+
+	}
+
+	static class PlainServlet extends HttpServlet {
+
+		@Override
+		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			response.getWriter().write("plain GET");
+		}
+
+		@Override
+		protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			response.getWriter().write("plain PUT");
+		}
+
+	}
+
+	static class LegacyServlet extends HttpServlet {
+
+		@Override
+		protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			response.getWriter().write("legacy POST");
+		}
+
+	}
+
+	@RestController
+	static class OwnErrorController implements ErrorController {
+
+		@RequestMapping("/error")
+		Map<String, Object> error() {
+			return Map.of("custom", true);
+		}
+
+	}
+
+}
