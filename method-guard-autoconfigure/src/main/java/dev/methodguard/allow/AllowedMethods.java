@@ -39,6 +39,8 @@ public final class AllowedMethods {
 
 	private final boolean any;
 
+	private AllowedMethods withOptions;
+
 	private AllowedMethods(List<String> methods, boolean any) {
 		this.methods = methods;
 		this.any = any;
@@ -143,10 +145,12 @@ public final class AllowedMethods {
 	 * @return a set that contains {@code OPTIONS}
 	 */
 	public AllowedMethods withOptions() {
-		if (contains("OPTIONS")) {
-			return this;
+		AllowedMethods result = this.withOptions;
+		if (result == null) {
+			result = contains("OPTIONS") ? this : union(OPTIONS_ONLY);
+			this.withOptions = result;
 		}
-		return union(OPTIONS_ONLY);
+		return result;
 	}
 
 	/**

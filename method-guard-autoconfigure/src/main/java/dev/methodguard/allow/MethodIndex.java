@@ -101,14 +101,22 @@ public final class MethodIndex {
 	 * @return the resolution, or empty if no route serves the path
 	 */
 	public Optional<Resolution> lookup(String path) {
-		PathContainer parsed;
-		try {
-			parsed = PathContainer.parsePath(path);
+		if (path.isEmpty() || path.charAt(0) != '/' || path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+			PathContainer parsed = parse(path);
+			return (parsed != null) ? lookup(parsed) : Optional.empty();
 		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
+		String[] segments = RoutePattern.split(path);
+		List<Entry> candidates = new ArrayList<>();
+		Node node = this.root;
+		node.collect(candidates);
+		for (String segment : segments) {
+			node = node.child(segment);
+			if (node == null) {
+				break;
+			}
+			node.collect(candidates);
 		}
-		return lookup(parsed);
+		return resolve(candidates, path, segments, null);
 	}
 
 	/**
@@ -129,37 +137,131 @@ public final class MethodIndex {
 				node.collect(candidates);
 			}
 		}
+		return resolve(candidates, path.value(), null, path);
+	}
+
+	/**
+	 * The resolution of the routes among the candidates that serve the path. Simple patterns
+	 * are matched on the raw segments where the path has them; the others, and presence
+	 * checks, on the parsed path, parsed at most once.
+	 */
+	private Optional<Resolution> resolve(List<Entry> candidates, String raw, String[] segments,
+			PathContainer parsed) {
 		if (candidates.isEmpty()) {
 			return Optional.empty();
 		}
-		candidates.sort(null);
-		List<Route> matched = new ArrayList<>();
+		if (candidates.size() > 1) {
+			candidates.sort(null);
+		}
+		PathContainer path = parsed;
+		List<Entry> matched = new ArrayList<>(2);
 		boolean servlet = false;
 		for (Entry candidate : candidates) {
 			Route route = candidate.route();
-			if (route.serves(path)) {
-				matched.add(route);
+			boolean matches;
+			if (segments != null && candidate.matchesRaw()) {
+				matches = candidate.matches(segments);
+			}
+			else {
+				path = (path != null) ? path : parse(raw);
+				matches = path != null && route.pattern().matches(path);
+			}
+			if (matches && !route.alwaysPresent()) {
+				path = (path != null) ? path : parse(raw);
+				matches = path != null && route.presence().test(path);
+			}
+			if (matches) {
+				matched.add(candidate);
 				servlet |= route.kind() == RouteKind.SERVLET;
 			}
 		}
 		if (servlet) {
-			matched.removeIf((route) -> route.kind() != RouteKind.SERVLET);
+			matched.removeIf((entry) -> entry.route().kind() != RouteKind.SERVLET);
 		}
 		if (matched.isEmpty()) {
 			return Optional.empty();
 		}
+		if (matched.size() == 1) {
+			return Optional.of(matched.get(0).single);
+		}
+		List<Route> routes = new ArrayList<>(matched.size());
 		AllowedMethods allowed = AllowedMethods.none();
 		boolean explicitOptions = false;
 		Set<MediaType> acceptPatch = new LinkedHashSet<>();
-		for (Route route : matched) {
+		for (Entry entry : matched) {
+			Route route = entry.route();
+			routes.add(route);
 			allowed = allowed.union(route.methods());
 			explicitOptions |= route.explicitOptions();
 			acceptPatch.addAll(route.acceptPatch());
 		}
-		return Optional.of(new Resolution(matched, allowed.withOptions(), explicitOptions, List.copyOf(acceptPatch)));
+		return Optional.of(new Resolution(routes, allowed.withOptions(), explicitOptions, List.copyOf(acceptPatch)));
 	}
 
-	private record Entry(int order, Route route) implements Comparable<Entry> {
+	private static PathContainer parse(String path) {
+		try {
+			return PathContainer.parsePath(path);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * A route in the trie, with what matching it on raw segments needs inline, and its
+	 * resolution when it is the only route that serves a path.
+	 */
+	private static final class Entry implements Comparable<Entry> {
+
+		private final int order;
+
+		private final Route route;
+
+		private final int length;
+
+		private final long variables;
+
+		private final boolean quick;
+
+		private final Resolution single;
+
+		Entry(int order, Route route) {
+			this.order = order;
+			this.route = route;
+			RoutePattern pattern = route.pattern();
+			this.length = pattern.simpleLength();
+			this.quick = this.length >= 0 && this.length <= 64 && !pattern.hasLiteralAfterPrefix();
+			this.variables = this.quick ? pattern.variableMask() : 0;
+			this.single = new Resolution(List.of(route), route.methods().withOptions(), route.explicitOptions(),
+					route.acceptPatch());
+		}
+
+		Route route() {
+			return this.route;
+		}
+
+		boolean matchesRaw() {
+			return this.length >= 0;
+		}
+
+		/**
+		 * Whether the raw segments of a path, whose literal prefix the trie already
+		 * matched, match this entry's simple pattern.
+		 */
+		boolean matches(String[] segments) {
+			if (segments.length != this.length) {
+				return false;
+			}
+			if (!this.quick) {
+				return this.route.pattern().matchesSegments(segments);
+			}
+			for (long rest = this.variables; rest != 0; rest &= rest - 1) {
+				if (segments[Long.numberOfTrailingZeros(rest)].isEmpty()) {
+					return false;
+				}
+			}
+			return true;
+		}
 
 		@Override
 		public int compareTo(Entry other) {
@@ -170,13 +272,17 @@ public final class MethodIndex {
 
 	private static final class Node {
 
-		private Map<String, Node> children = new HashMap<>();
+		private static final Entry[] NO_ENTRIES = new Entry[0];
 
-		private List<Entry> entries = new ArrayList<>();
+		private final Map<String, Node> children = new HashMap<>();
+
+		private List<Entry> pending = new ArrayList<>();
+
+		private Entry[] entries = NO_ENTRIES;
 
 		void insert(List<String> segments, int depth, Entry entry) {
 			if (depth == segments.size()) {
-				this.entries.add(entry);
+				this.pending.add(entry);
 				return;
 			}
 			this.children.computeIfAbsent(segments.get(depth), (key) -> new Node()).insert(segments, depth + 1, entry);
@@ -187,13 +293,15 @@ public final class MethodIndex {
 		}
 
 		void collect(List<Entry> into) {
-			into.addAll(this.entries);
+			for (Entry entry : this.entries) {
+				into.add(entry);
+			}
 		}
 
 		void freeze() {
-			this.entries = List.copyOf(this.entries);
+			this.entries = this.pending.isEmpty() ? NO_ENTRIES : this.pending.toArray(NO_ENTRIES);
+			this.pending = null;
 			this.children.values().forEach(Node::freeze);
-			this.children = Map.copyOf(this.children);
 		}
 
 	}

@@ -54,6 +54,7 @@ public final class RequestMappingRouteSource implements RouteSource {
 	public List<Route> routes() {
 		RouteKind kind = this.mapping.getClass().getName().contains(".actuate.") ? RouteKind.ACTUATOR
 				: RouteKind.ANNOTATED;
+		boolean caseSensitive = isCaseSensitive(this.mapping.getPatternParser());
 		List<Route> routes = new ArrayList<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mapping.getHandlerMethods().entrySet()) {
 			if (this.infrastructure.test(entry.getValue())) {
@@ -67,11 +68,20 @@ public final class RequestMappingRouteSource implements RouteSource {
 			List<MediaType> acceptPatch = declared.contains(RequestMethod.PATCH)
 					? List.copyOf(info.getConsumesCondition().getConsumableMediaTypes()) : List.of();
 			for (PathPattern pattern : patterns(info)) {
-				routes.add(new Route(new RoutePattern(this.servletPrefix, pattern), methods, kind,
-						entry.getValue().toString(), explicitOptions, acceptPatch, (path) -> true));
+				routes.add(new Route(new RoutePattern(this.servletPrefix, pattern, caseSensitive), methods, kind,
+						entry.getValue().toString(), explicitOptions, acceptPatch, Route.ALWAYS_PRESENT));
 			}
 		}
 		return routes;
+	}
+
+	/**
+	 * Whether the patterns of a handler mapping with this parser match case-sensitively.
+	 * @param parser the parser of the mapping, or {@code null}
+	 * @return {@code true} unless the parser is case-insensitive
+	 */
+	static boolean isCaseSensitive(PathPatternParser parser) {
+		return parser == null || parser.isCaseSensitive();
 	}
 
 	private static Collection<PathPattern> patterns(RequestMappingInfo info) {

@@ -26,6 +26,9 @@ import org.springframework.http.server.PathContainer;
 public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind, String handler,
 		boolean explicitOptions, List<MediaType> acceptPatch, Predicate<PathContainer> presence) {
 
+	/** The presence check of a route whose every matching path is a resource. */
+	public static final Predicate<PathContainer> ALWAYS_PRESENT = (path) -> true;
+
 	/**
 	 * Validate and copy the components.
 	 */
@@ -47,16 +50,15 @@ public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind
 	 * @return the route
 	 */
 	public static Route of(RoutePattern pattern, AllowedMethods methods, RouteKind kind, String handler) {
-		return new Route(pattern, methods, kind, handler, false, List.of(), (path) -> true);
+		return new Route(pattern, methods, kind, handler, false, List.of(), ALWAYS_PRESENT);
 	}
 
 	/**
-	 * Whether a path within the application is served by this route.
-	 * @param path the parsed path
-	 * @return {@code true} if the pattern matches and the resource is present
+	 * Whether every path the pattern matches is a resource, with no presence check.
+	 * @return {@code true} if the presence check is {@link #ALWAYS_PRESENT}
 	 */
-	boolean serves(PathContainer path) {
-		return this.pattern.matches(path) && this.presence.test(path);
+	boolean alwaysPresent() {
+		return this.presence == ALWAYS_PRESENT;
 	}
 
 }

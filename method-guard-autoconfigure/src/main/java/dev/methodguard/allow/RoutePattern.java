@@ -25,16 +25,31 @@ public final class RoutePattern {
 
 	private final List<String> literalSegments;
 
+	private final String[] simpleSegments;
+
 	/**
 	 * Create a pattern.
 	 * @param prefix the servlet path prefix, such as {@code /mvc}, or {@code ""}
 	 * @param pattern the pattern within that servlet
 	 */
 	public RoutePattern(String prefix, PathPattern pattern) {
+		this(prefix, pattern, true);
+	}
+
+	/**
+	 * Create a pattern.
+	 * @param prefix the servlet path prefix, such as {@code /mvc}, or {@code ""}
+	 * @param pattern the pattern within that servlet
+	 * @param caseSensitive whether the parser of the pattern matches case-sensitively; a
+	 * case-insensitive pattern is always matched by Spring's own matcher
+	 */
+	public RoutePattern(String prefix, PathPattern pattern, boolean caseSensitive) {
 		this.prefix = normalizePrefix(prefix);
 		this.prefixSegments = segments(this.prefix);
 		this.pattern = Objects.requireNonNull(pattern, "pattern");
-		this.literalSegments = literalSegments(this.prefixSegments, pattern.getPatternString());
+		this.literalSegments = caseSensitive ? literalSegments(this.prefixSegments, pattern.getPatternString())
+				: this.prefixSegments;
+		this.simpleSegments = caseSensitive ? simpleSegments(this.prefixSegments, pattern) : null;
 	}
 
 	/**
@@ -84,6 +99,100 @@ public final class RoutePattern {
 	}
 
 	/**
+	 * Whether this pattern can be matched against raw segments with
+	 * {@link #matchesSegments(String[])}: it consists of literal and plain {@code {name}}
+	 * segments only, and matches case-sensitively.
+	 * @return {@code true} for a simple pattern
+	 */
+	boolean isSimple() {
+		return this.simpleSegments != null;
+	}
+
+	/**
+	 * The number of segments every path this simple pattern matches has.
+	 * @return the number of segments, or {@code -1} if the pattern is not simple
+	 */
+	int simpleLength() {
+		return (this.simpleSegments != null) ? this.simpleSegments.length : -1;
+	}
+
+	/**
+	 * Whether this simple pattern has a literal segment after its leading literal prefix,
+	 * which {@link #matchesSegments(String[])} must compare.
+	 * @return {@code true} if a literal follows a variable
+	 */
+	boolean hasLiteralAfterPrefix() {
+		for (int i = this.literalSegments.size(); i < this.simpleSegments.length; i++) {
+			if (this.simpleSegments[i] != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The positions of the variables of this simple pattern, as bits.
+	 * @return bit {@code i} set where segment {@code i} is a variable (first 64 segments)
+	 */
+	long variableMask() {
+		long mask = 0;
+		for (int i = 0; i < Math.min(64, this.simpleSegments.length); i++) {
+			if (this.simpleSegments[i] == null) {
+				mask |= 1L << i;
+			}
+		}
+		return mask;
+	}
+
+	/**
+	 * Whether the segments of a path without percent-encoding and matrix parameters match
+	 * this simple pattern, exactly as the Spring pattern would: literal segments equal, a
+	 * variable takes one non-empty segment. The leading literal segments are not compared
+	 * again: the index only asks a pattern whose literal prefix the path already has.
+	 * @param segments the segments of the path, as {@link #split(String)} gives them
+	 * @return {@code true} on a match
+	 */
+	boolean matchesSegments(String[] segments) {
+		String[] simple = this.simpleSegments;
+		if (segments.length != simple.length) {
+			return false;
+		}
+		for (int i = this.literalSegments.size(); i < simple.length; i++) {
+			String literal = simple[i];
+			if ((literal != null) ? !literal.equals(segments[i]) : segments[i].isEmpty()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The segments of a raw path that starts with {@code /}: {@code /a/b} gives
+	 * {@code [a, b]}, {@code /a/} gives {@code [a, ""]} and {@code /} gives {@code [""]}.
+	 * @param path the path
+	 * @return the segments
+	 */
+	static String[] split(String path) {
+		int count = 1;
+		for (int i = 1; i < path.length(); i++) {
+			if (path.charAt(i) == '/') {
+				count++;
+			}
+		}
+		String[] segments = new String[count];
+		int start = 1;
+		for (int n = 0; n < count; n++) {
+			int end = path.indexOf('/', start);
+			if (end < 0) {
+				end = path.length();
+			}
+			segments[n] = path.substring(start, end);
+			start = end + 1;
+		}
+		return segments;
+	}
+
+	/**
 	 * Whether a path within the application matches this pattern.
 	 * @param path the parsed path
 	 * @return {@code true} on a match
@@ -118,6 +227,42 @@ public final class RoutePattern {
 			result.add(parts[i]);
 		}
 		return List.copyOf(result);
+	}
+
+	private static String[] simpleSegments(List<String> prefixSegments, PathPattern pattern) {
+		String value = pattern.getPatternString();
+		if (!value.startsWith("/")) {
+			return null;
+		}
+		String[] parts = split(value);
+		List<String> segments = new ArrayList<>(prefixSegments);
+		StringBuilder sample = new StringBuilder();
+		StringBuilder swapped = new StringBuilder();
+		for (int i = 0; i < parts.length; i++) {
+			String part = parts[i];
+			boolean variable = part.length() > 2 && part.startsWith("{") && part.endsWith("}")
+					&& part.substring(1, part.length() - 1).chars().allMatch(Character::isJavaIdentifierPart);
+			if (!variable && (!isLiteral(part) || (part.isEmpty() && i < parts.length - 1 && parts.length > 1))) {
+				return null;
+			}
+			segments.add(variable ? null : part.intern());
+			sample.append('/').append(variable ? "x" : part);
+			swapped.append('/').append(variable ? "x" : swapCase(part));
+		}
+		String samplePath = (parts.length == 1 && parts[0].isEmpty()) ? "/" : sample.toString();
+		boolean matchesSample = pattern.matches(PathContainer.parsePath(samplePath));
+		boolean caseInsensitive = !swapped.toString().equals(sample.toString())
+				&& pattern.matches(PathContainer.parsePath(swapped.toString()));
+		return (matchesSample && !caseInsensitive) ? segments.toArray(new String[0]) : null;
+	}
+
+	private static String swapCase(String text) {
+		StringBuilder builder = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			builder.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+		}
+		return builder.toString();
 	}
 
 	private static boolean isLiteral(String segment) {

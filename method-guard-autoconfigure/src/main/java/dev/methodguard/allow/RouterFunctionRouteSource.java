@@ -114,14 +114,15 @@ public final class RouterFunctionRouteSource implements RouteSource {
 		private void add(Alternative alternative, String description) {
 			String path = (alternative.path() != null) ? alternative.path() : "/**";
 			try {
-				PathPatternParser parser = PathPatternParser.defaultInstance;
+				PathPatternParser parser = (RouterFunctionRouteSource.this.mapping.getPatternParser() != null)
+						? RouterFunctionRouteSource.this.mapping.getPatternParser() : PathPatternParser.defaultInstance;
 				RoutePattern pattern = new RoutePattern(RouterFunctionRouteSource.this.servletPrefix,
-						parser.parse(parser.initFullPathPattern(path)));
+						parser.parse(parser.initFullPathPattern(path)), parser.isCaseSensitive());
 				AllowedMethods methods = (alternative.methods() != null) ? AllowedMethods.of(alternative.methods())
 						: AllowedMethods.any();
 				boolean explicitOptions = alternative.methods() != null && alternative.methods().contains("OPTIONS");
 				this.routes.add(new Route(pattern, methods, RouteKind.FUNCTIONAL, description, explicitOptions,
-						List.of(), (candidate) -> true));
+						List.of(), Route.ALWAYS_PRESENT));
 			}
 			catch (PatternParseException ex) {
 				this.unreadable.add(description + " (pattern " + path + ")");

@@ -79,7 +79,7 @@ public final class ServletRouteSource implements RouteSource {
 				value = value.substring(0, value.length() - 1) + "**";
 			}
 			return new Route(pattern(value), methods, RouteKind.SERVLET, handler, explicitOptions, List.of(),
-					(path) -> true);
+					Route.ALWAYS_PRESENT);
 		}
 		catch (PatternParseException ex) {
 			return null;

@@ -69,7 +69,8 @@ public final class UrlHandlerRouteSource implements RouteSource {
 		if (handler instanceof DefaultServletHttpRequestHandler || handler instanceof String) {
 			return;
 		}
-		RoutePattern routePattern = new RoutePattern(this.servletPrefix, pattern);
+		RoutePattern routePattern = new RoutePattern(this.servletPrefix, pattern,
+				RequestMappingRouteSource.isCaseSensitive(this.mapping.getPatternParser()));
 		AllowedMethods methods = supportedMethods(handler);
 		if (handler instanceof ResourceHttpRequestHandler resources) {
 			routes.add(new Route(routePattern, methods, RouteKind.RESOURCE, resources.toString(), false, List.of(),

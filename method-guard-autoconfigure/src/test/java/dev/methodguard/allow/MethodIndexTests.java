@@ -75,6 +75,17 @@ class MethodIndexTests {
 	}
 
 	@Test
+	void caseInsensitiveParserIsMatchedCaseInsensitively() {
+		PathPatternParser parser = new PathPatternParser();
+		parser.setCaseSensitive(false);
+		this.routes.add(Route.of(new RoutePattern("", parser.parse("/Reports/{id}"), parser.isCaseSensitive()),
+				AllowedMethods.of("GET"), RouteKind.ANNOTATED, "reports"));
+		assertThat(allow("/rePORTS/1")).isEqualTo("GET, HEAD, OPTIONS");
+		assertThat(allow("/Reports/1")).isEqualTo("GET, HEAD, OPTIONS");
+		assertThat(allow("/other/1")).isEqualTo("404");
+	}
+
+	@Test
 	void suffixPatternsMatchOnlyTheirSuffix() {
 		route("/export/{name}.csv", "GET");
 		assertThat(allow("/export/orders.csv")).isEqualTo("GET, HEAD, OPTIONS");
