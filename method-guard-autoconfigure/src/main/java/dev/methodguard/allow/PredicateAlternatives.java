@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BinaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -193,16 +194,29 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 	private static List<Alternative> and(List<List<Alternative>> conjuncts) {
 		List<Alternative> result = List.of(Alternative.ANYTHING);
 		for (List<Alternative> conjunct : conjuncts) {
-			List<Alternative> next = new ArrayList<>();
-			for (Alternative left : result) {
-				for (Alternative right : conjunct) {
-					Alternative both = left.and(right);
-					if (both.methods() == null || !both.methods().isEmpty()) {
-						next.add(both);
-					}
+			result = combine(result, conjunct, Alternative::and);
+		}
+		return result;
+	}
+
+	/**
+	 * Every pairing of a left and a right alternative, combined, but those left with no
+	 * method.
+	 * @param left the left alternatives
+	 * @param right the right alternatives
+	 * @param combiner how two alternatives combine
+	 * @return the combined alternatives
+	 */
+	static List<Alternative> combine(List<Alternative> left, List<Alternative> right,
+			BinaryOperator<Alternative> combiner) {
+		List<Alternative> result = new ArrayList<>();
+		for (Alternative first : left) {
+			for (Alternative second : right) {
+				Alternative both = combiner.apply(first, second);
+				if (both.methods() == null || !both.methods().isEmpty()) {
+					result.add(both);
 				}
 			}
-			result = next;
 		}
 		return result;
 	}

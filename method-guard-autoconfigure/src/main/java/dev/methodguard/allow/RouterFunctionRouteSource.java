@@ -92,17 +92,7 @@ public final class RouterFunctionRouteSource implements RouteSource {
 		public void route(RequestPredicate predicate, HandlerFunction<?> handlerFunction) {
 			List<Alternative> alternatives = read(predicate);
 			for (Iterator<List<Alternative>> outers = this.nesting.descendingIterator(); outers.hasNext();) {
-				List<Alternative> outer = outers.next();
-				List<Alternative> combined = new ArrayList<>();
-				for (Alternative inner : alternatives) {
-					for (Alternative prefix : outer) {
-						Alternative nested = inner.nestedIn(prefix);
-						if (nested.methods() == null || !nested.methods().isEmpty()) {
-							combined.add(nested);
-						}
-					}
-				}
-				alternatives = combined;
+				alternatives = PredicateAlternatives.combine(alternatives, outers.next(), Alternative::nestedIn);
 			}
 			String description = String.join(" => ", this.descriptions) + (this.descriptions.isEmpty() ? "" : " => ")
 					+ predicate;
