@@ -38,13 +38,16 @@ public final class MethodIndex {
 
 	private final boolean anyMethodRoute;
 
-	private MethodIndex(Collection<Route> routes) {
+	private final boolean optionsEverywhere;
+
+	private MethodIndex(Collection<Route> routes, boolean optionsEverywhere) {
 		this.routes = List.copyOf(routes);
+		this.optionsEverywhere = optionsEverywhere;
 		Set<String> methods = new LinkedHashSet<>(AllowedMethods.STANDARD);
 		boolean any = false;
 		for (int i = 0; i < this.routes.size(); i++) {
 			Route route = this.routes.get(i);
-			this.root.insert(route.pattern().literalSegments(), 0, new Entry(i, route));
+			this.root.insert(route.pattern().literalSegments(), 0, new Entry(i, route, allowedFor(List.of(route))));
 			methods.addAll(route.methods().methods());
 			any |= route.methods().isAny();
 		}
@@ -59,20 +62,33 @@ public final class MethodIndex {
 	 * @return the index
 	 */
 	public static MethodIndex of(Collection<Route> routes) {
-		return new MethodIndex(routes);
+		return new MethodIndex(routes, true);
+	}
+
+	/**
+	 * An index of the given routes.
+	 * @param routes the routes, in the order their handlers are consulted
+	 * @param optionsEverywhere whether {@code OPTIONS} is answered on every known path (by
+	 * method-guard); if not, only where a route's own handler answers it (every kind but
+	 * functional routes, which answer only an explicit {@code OPTIONS})
+	 * @return the index
+	 */
+	public static MethodIndex of(Collection<Route> routes, boolean optionsEverywhere) {
+		return new MethodIndex(routes, optionsEverywhere);
 	}
 
 	/**
 	 * An index of the routes of the given sources, read now.
 	 * @param sources the route sources
+	 * @param optionsEverywhere whether {@code OPTIONS} is answered on every known path
 	 * @return the index
 	 */
-	public static MethodIndex build(Collection<? extends RouteSource> sources) {
+	public static MethodIndex build(Collection<? extends RouteSource> sources, boolean optionsEverywhere) {
 		List<Route> routes = new ArrayList<>();
 		for (RouteSource source : sources) {
 			routes.addAll(source.routes());
 		}
-		return new MethodIndex(routes);
+		return new MethodIndex(routes, optionsEverywhere);
 	}
 
 	/**
@@ -185,17 +201,31 @@ public final class MethodIndex {
 			return Optional.of(matched.get(0).single);
 		}
 		List<Route> routes = new ArrayList<>(matched.size());
-		AllowedMethods allowed = AllowedMethods.none();
 		boolean explicitOptions = false;
 		Set<MediaType> acceptPatch = new LinkedHashSet<>();
 		for (Entry entry : matched) {
 			Route route = entry.route();
 			routes.add(route);
-			allowed = allowed.union(route.methods());
 			explicitOptions |= route.explicitOptions();
 			acceptPatch.addAll(route.acceptPatch());
 		}
-		return Optional.of(new Resolution(routes, allowed.withOptions(), explicitOptions, List.copyOf(acceptPatch)));
+		return Optional.of(new Resolution(routes, allowedFor(routes), explicitOptions, List.copyOf(acceptPatch)));
+	}
+
+	/**
+	 * The union of the methods of routes that serve one path, with {@code OPTIONS} where it
+	 * is answered there: the {@code Allow} of a path those routes serve.
+	 * @param routes the routes
+	 * @return the methods
+	 */
+	public AllowedMethods allowedFor(List<Route> routes) {
+		AllowedMethods allowed = AllowedMethods.none();
+		boolean optionsAnswered = this.optionsEverywhere;
+		for (Route route : routes) {
+			allowed = allowed.union(route.methods());
+			optionsAnswered |= route.kind() != RouteKind.FUNCTIONAL;
+		}
+		return optionsAnswered ? allowed.withOptions() : allowed;
 	}
 
 	private static PathContainer parse(String path) {
@@ -225,15 +255,14 @@ public final class MethodIndex {
 
 		private final Resolution single;
 
-		Entry(int order, Route route) {
+		Entry(int order, Route route, AllowedMethods allowed) {
 			this.order = order;
 			this.route = route;
 			RoutePattern pattern = route.pattern();
 			this.length = pattern.simpleLength();
 			this.quick = this.length >= 0 && this.length <= 64 && !pattern.hasLiteralAfterPrefix();
 			this.variables = this.quick ? pattern.variableMask() : 0;
-			this.single = new Resolution(List.of(route), route.methods().withOptions(), route.explicitOptions(),
-					route.acceptPatch());
+			this.single = new Resolution(List.of(route), allowed, route.explicitOptions(), route.acceptPatch());
 		}
 
 		Route route() {

@@ -13,14 +13,20 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 
 	private final Supplier<? extends Collection<? extends RouteSource>> sources;
 
+	private final boolean optionsEverywhere;
+
 	private volatile MethodIndex index;
 
 	/**
 	 * Create a holder.
 	 * @param sources the route sources, asked for when the index is built
+	 * @param optionsEverywhere whether method-guard answers {@code OPTIONS} on every known
+	 * path
 	 */
-	public MethodIndexHolder(Supplier<? extends Collection<? extends RouteSource>> sources) {
+	public MethodIndexHolder(Supplier<? extends Collection<? extends RouteSource>> sources,
+			boolean optionsEverywhere) {
 		this.sources = sources;
+		this.optionsEverywhere = optionsEverywhere;
 	}
 
 	@Override
@@ -39,7 +45,7 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 			synchronized (this) {
 				current = this.index;
 				if (current == null) {
-					current = MethodIndex.build(this.sources.get());
+					current = MethodIndex.build(this.sources.get(), this.optionsEverywhere);
 					this.index = current;
 				}
 			}

@@ -4,15 +4,18 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import dev.methodguard.allow.MethodIndexHolder;
+import dev.methodguard.allow.PathPolicy;
 import dev.methodguard.allow.RouteSource;
 import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
+import dev.methodguard.problem.MethodRejectionListener;
 import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
 import dev.methodguard.servlet.FunctionalHeadHandlerMapping;
 import dev.methodguard.servlet.MethodGuardAdvice;
 import dev.methodguard.servlet.MethodGuardExceptionResolver;
 import dev.methodguard.servlet.MethodRejections;
 import dev.methodguard.servlet.OptionsHandlerMapping;
+import dev.methodguard.servlet.RejectionLogger;
 import dev.methodguard.servlet.UnionRequestMappingHandlerMapping;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -64,10 +67,23 @@ public final class MethodGuardAutoConfiguration {
 	@ConditionalOnMissingBean
 	MethodIndexHolder methodGuardIndex(ObjectProvider<HandlerMapping> handlerMappings,
 			ObjectProvider<RouteSource> routeSources, ObjectProvider<DispatcherServletPath> dispatcherServletPath,
-			ApplicationContext context) {
+			ApplicationContext context, MethodGuardProperties properties) {
 		return new MethodIndexHolder(new HandlerMappingRouteSources(handlerMappings, routeSources,
 				() -> dispatcherServletPath.getIfAvailable(() -> () -> "/").getPrefix(),
-				() -> (context instanceof WebApplicationContext web) ? web.getServletContext() : null));
+				() -> (context instanceof WebApplicationContext web) ? web.getServletContext() : null),
+				properties.getOptions().isEnabled());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PathPolicy methodGuardPathPolicy(MethodGuardProperties properties) {
+		return PathPolicy.of(properties.getConcealPaths(), properties.getExcludePaths());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RejectionLogger methodGuardRejectionLogger(MethodGuardProperties properties) {
+		return new RejectionLogger(properties.getLog().getLevel());
 	}
 
 	@Bean
@@ -81,8 +97,9 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MethodRejections methodGuardRejections(MethodIndexHolder index, MethodProblemFactory problems,
-			MethodGuardProperties properties) {
-		return new MethodRejections(index, problems, properties.getUnknownMethodStatus());
+			MethodGuardProperties properties, PathPolicy policy, ObjectProvider<MethodRejectionListener> listeners) {
+		return new MethodRejections(index, problems, properties.getUnknownMethodStatus(), policy,
+				listeners.orderedStream().toList());
 	}
 
 	@Bean
@@ -95,8 +112,8 @@ public final class MethodGuardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MethodGuardAdvice methodGuardAdvice(MethodRejections rejections) {
-		return new MethodGuardAdvice(rejections);
+	MethodGuardAdvice methodGuardAdvice() {
+		return new MethodGuardAdvice();
 	}
 
 	/**
@@ -108,11 +125,12 @@ public final class MethodGuardAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean(WebMvcRegistrations.class)
-	static WebMvcRegistrations methodGuardWebMvcRegistrations(ObjectProvider<MethodIndexHolder> index) {
+	static WebMvcRegistrations methodGuardWebMvcRegistrations(ObjectProvider<MethodIndexHolder> index,
+			ObjectProvider<PathPolicy> policy) {
 		return new WebMvcRegistrations() {
 			@Override
 			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-				return new UnionRequestMappingHandlerMapping(() -> index.getObject().get());
+				return new UnionRequestMappingHandlerMapping(() -> index.getObject().get(), policy::getObject);
 			}
 		};
 	}
@@ -127,16 +145,19 @@ public final class MethodGuardAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(RouterFunctionMapping.class)
 	FunctionalHeadHandlerMapping methodGuardFunctionalHeadHandlerMapping(
-			ObjectProvider<RouterFunctionMapping> routerFunctionMappings) {
+			ObjectProvider<RouterFunctionMapping> routerFunctionMappings, MethodRejections rejections) {
 		List<RouterFunctionMapping> mappings = routerFunctionMappings.orderedStream().toList();
 		int order = mappings.stream().mapToInt(RouterFunctionMapping::getOrder).max().orElse(0);
-		return new FunctionalHeadHandlerMapping(mappings, (order < Integer.MAX_VALUE) ? order + 1 : order);
+		return new FunctionalHeadHandlerMapping(mappings, rejections,
+				(order < Integer.MAX_VALUE) ? order + 1 : order);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	OptionsHandlerMapping methodGuardOptionsHandlerMapping(MethodIndexHolder index, BeanFactory beanFactory) {
-		return new OptionsHandlerMapping(index, () -> globalCors(beanFactory));
+	@ConditionalOnBooleanProperty(name = "method-guard.options.enabled", matchIfMissing = true)
+	OptionsHandlerMapping methodGuardOptionsHandlerMapping(MethodIndexHolder index, MethodRejections rejections,
+			BeanFactory beanFactory) {
+		return new OptionsHandlerMapping(index, rejections, () -> globalCors(beanFactory));
 	}
 
 	private static CorsConfigurationSource globalCors(BeanFactory beanFactory) {

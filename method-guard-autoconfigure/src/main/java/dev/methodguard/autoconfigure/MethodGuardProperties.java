@@ -1,6 +1,11 @@
 package dev.methodguard.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.methodguard.allow.PathPolicy;
+import dev.methodguard.servlet.RejectionLogger;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -23,9 +28,37 @@ public class MethodGuardProperties {
 	private int unknownMethodStatus = 501;
 
 	/**
+	 * Path patterns (Spring PathPattern syntax, within the application) where a wrong method
+	 * gets a plain 404 problem and no Allow, and OPTIONS a 404: the route's existence is not
+	 * revealed.
+	 */
+	private List<String> concealPaths = new ArrayList<>();
+
+	/**
+	 * Path patterns (Spring PathPattern syntax, within the application) that method-guard
+	 * leaves entirely to Spring's default handling.
+	 */
+	private List<String> excludePaths = new ArrayList<>();
+
+	/**
 	 * Problem details written for rejected methods.
 	 */
 	private final Problem problem = new Problem();
+
+	/**
+	 * Answers to OPTIONS.
+	 */
+	private final Options options = new Options();
+
+	/**
+	 * Logging of rejected requests.
+	 */
+	private final Log log = new Log();
+
+	/**
+	 * The "methods" Actuator endpoint.
+	 */
+	private final Actuator actuator = new Actuator();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -47,8 +80,49 @@ public class MethodGuardProperties {
 		this.unknownMethodStatus = unknownMethodStatus;
 	}
 
+	public List<String> getConcealPaths() {
+		return this.concealPaths;
+	}
+
+	public void setConcealPaths(List<String> concealPaths) {
+		this.concealPaths = validPatterns("method-guard.conceal-paths", concealPaths);
+	}
+
+	public List<String> getExcludePaths() {
+		return this.excludePaths;
+	}
+
+	public void setExcludePaths(List<String> excludePaths) {
+		this.excludePaths = validPatterns("method-guard.exclude-paths", excludePaths);
+	}
+
 	public Problem getProblem() {
 		return this.problem;
+	}
+
+	public Options getOptions() {
+		return this.options;
+	}
+
+	public Log getLog() {
+		return this.log;
+	}
+
+	public Actuator getActuator() {
+		return this.actuator;
+	}
+
+	private static List<String> validPatterns(String property, List<String> patterns) {
+		for (int i = 0; i < patterns.size(); i++) {
+			try {
+				PathPolicy.parse(List.of(patterns.get(i)));
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalArgumentException(property + "[" + i + "] '" + patterns.get(i)
+						+ "' is not a valid path pattern: " + ex.getMessage(), ex);
+			}
+		}
+		return new ArrayList<>(patterns);
 	}
 
 	/**
@@ -86,6 +160,69 @@ public class MethodGuardProperties {
 
 		public void setIncludeAllowedMethods(boolean includeAllowedMethods) {
 			this.includeAllowedMethods = includeAllowedMethods;
+		}
+
+	}
+
+	/**
+	 * Answers to OPTIONS.
+	 */
+	public static class Options {
+
+		/**
+		 * Whether method-guard answers OPTIONS (with the Allow of the resource) where the
+		 * application has no handler for it. When false, Spring answers as it does by
+		 * default, and a functional route's Allow no longer lists OPTIONS.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Logging of rejected requests.
+	 */
+	public static class Log {
+
+		/**
+		 * Level of the one line logged per rejected request (method, path, pattern, status
+		 * and Allow; never the body or the headers).
+		 */
+		private RejectionLogger.Level level = RejectionLogger.Level.DEBUG;
+
+		public RejectionLogger.Level getLevel() {
+			return this.level;
+		}
+
+		public void setLevel(RejectionLogger.Level level) {
+			this.level = level;
+		}
+
+	}
+
+	/**
+	 * The "methods" Actuator endpoint.
+	 */
+	public static class Actuator {
+
+		/**
+		 * Whether the endpoint lists routes and resolves paths that conceal-paths hides.
+		 */
+		private boolean showConcealed;
+
+		public boolean isShowConcealed() {
+			return this.showConcealed;
+		}
+
+		public void setShowConcealed(boolean showConcealed) {
+			this.showConcealed = showConcealed;
 		}
 
 	}

@@ -22,10 +22,11 @@ import org.springframework.http.ProblemDetail;
  * <ul>
  * <li>{@value #TITLE_CODE_405} and {@value #DETAIL_CODE_405}</li>
  * <li>{@value #TITLE_CODE_501} and {@value #DETAIL_CODE_501}</li>
+ * <li>{@value #TITLE_CODE_404} and {@value #DETAIL_CODE_404} (a concealed path)</li>
  * </ul>
  * The detail arguments are {@code {0}} the method, {@code {1}} the path and {@code {2}} the
- * allowed methods. Method and path are bounded in length and reduced to visible ASCII
- * without markup characters before they appear in the problem.
+ * allowed methods. Method and path are made {@link SafeText safe} before they appear in the
+ * problem.
  */
 public final class MethodProblemFactory {
 
@@ -41,16 +42,20 @@ public final class MethodProblemFactory {
 	/** Message code of the detail of a 501. */
 	public static final String DETAIL_CODE_501 = "problemDetail.dev.methodguard.MethodNotImplemented";
 
+	/** Message code of the title of a 404 for a concealed path. */
+	public static final String TITLE_CODE_404 = "problemDetail.title.dev.methodguard.Concealed";
+
+	/** Message code of the detail of a 404 for a concealed path. */
+	public static final String DETAIL_CODE_404 = "problemDetail.dev.methodguard.Concealed";
+
 	/** Name of the extension member that lists the allowed methods. */
 	public static final String ALLOWED_METHODS_MEMBER = "allowedMethods";
-
-	static final int MAX_METHOD_LENGTH = 32;
-
-	static final int MAX_PATH_LENGTH = 256;
 
 	private static final String DEFAULT_DETAIL_405 = "Method {0} is not supported for {1}. Supported methods: {2}.";
 
 	private static final String DEFAULT_DETAIL_501 = "Method {0} is not implemented by this server.";
+
+	private static final String DEFAULT_DETAIL_404 = "No resource found at {1}.";
 
 	private final URI type;
 
@@ -84,15 +89,13 @@ public final class MethodProblemFactory {
 	 */
 	public ProblemDetail create(MethodRejection rejection, Locale locale) {
 		HttpStatus status = HttpStatus.valueOf(rejection.status());
-		boolean notAllowed = status == HttpStatus.METHOD_NOT_ALLOWED;
-		String path = safe(rejection.path(), MAX_PATH_LENGTH);
+		String path = SafeText.path(rejection.path());
 		String allowed = (rejection.allowed() != null) ? rejection.allowed().toHeaderValue() : "";
-		Object[] args = { safe(rejection.method(), MAX_METHOD_LENGTH), path, allowed };
+		Object[] args = { SafeText.method(rejection.method()), path, allowed };
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setType(this.type);
-		problem.setTitle(message(notAllowed ? TITLE_CODE_405 : TITLE_CODE_501, null, status.getReasonPhrase(), locale));
-		problem.setDetail(message(notAllowed ? DETAIL_CODE_405 : DETAIL_CODE_501, args,
-				notAllowed ? DEFAULT_DETAIL_405 : DEFAULT_DETAIL_501, locale));
+		problem.setTitle(message(titleCode(status), null, status.getReasonPhrase(), locale));
+		problem.setDetail(message(detailCode(status), args, defaultDetail(status), locale));
 		problem.setInstance(instance(path));
 		if (this.includeAllowedMethods && rejection.allowed() != null) {
 			problem.setProperty(ALLOWED_METHODS_MEMBER, rejection.allowed().methods());
@@ -101,6 +104,30 @@ public final class MethodProblemFactory {
 			customizer.customize(problem, rejection);
 		}
 		return problem;
+	}
+
+	private static String titleCode(HttpStatus status) {
+		return switch (status) {
+			case METHOD_NOT_ALLOWED -> TITLE_CODE_405;
+			case NOT_IMPLEMENTED -> TITLE_CODE_501;
+			default -> TITLE_CODE_404;
+		};
+	}
+
+	private static String detailCode(HttpStatus status) {
+		return switch (status) {
+			case METHOD_NOT_ALLOWED -> DETAIL_CODE_405;
+			case NOT_IMPLEMENTED -> DETAIL_CODE_501;
+			default -> DETAIL_CODE_404;
+		};
+	}
+
+	private static String defaultDetail(HttpStatus status) {
+		return switch (status) {
+			case METHOD_NOT_ALLOWED -> DEFAULT_DETAIL_405;
+			case NOT_IMPLEMENTED -> DEFAULT_DETAIL_501;
+			default -> DEFAULT_DETAIL_404;
+		};
 	}
 
 	private String message(String code, Object @Nullable [] args, String defaultMessage, Locale locale) {
@@ -118,28 +145,6 @@ public final class MethodProblemFactory {
 		catch (URISyntaxException ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * Reduce client input to at most {@code max} visible ASCII characters with no markup
-	 * characters, marking a cut with {@code ...}.
-	 * @param input what the client sent
-	 * @param max the longest result
-	 * @return the safe text
-	 */
-	static String safe(String input, int max) {
-		int length = Math.min(input.length(), max);
-		StringBuilder builder = new StringBuilder(length + 3);
-		for (int i = 0; i < length; i++) {
-			char c = input.charAt(i);
-			boolean visible = c > 0x20 && c < 0x7f && c != '<' && c != '>' && c != '"' && c != '\'' && c != '&'
-					&& c != '`' && c != '\\';
-			builder.append(visible ? c : '?');
-		}
-		if (input.length() > max) {
-			builder.append("...");
-		}
-		return builder.toString();
 	}
 
 }

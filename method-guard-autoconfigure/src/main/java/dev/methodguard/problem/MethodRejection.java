@@ -10,8 +10,8 @@ import dev.methodguard.allow.AllowedMethods;
 /**
  * The decision to reject a request because of its method.
  *
- * @param status {@code 405} (the resource does not support the method) or {@code 501} (no
- * handler of the application implements it)
+ * @param status {@code 405} (the resource does not support the method), {@code 501} (no
+ * handler of the application implements it) or {@code 404} (the path is concealed)
  * @param method the method token of the request, as sent
  * @param path the request path (context path included), as sent
  * @param allowed the methods the resource at the path supports, or {@code null} where no
@@ -25,12 +25,20 @@ public record MethodRejection(int status, String method, String path, @Nullable 
 	 * Validate and copy the components.
 	 */
 	public MethodRejection {
-		if (status != 405 && status != 501) {
-			throw new IllegalArgumentException("A method rejection is a 405 or a 501, not " + status);
+		if (status != 404 && status != 405 && status != 501) {
+			throw new IllegalArgumentException("A method rejection is a 404, 405 or 501, not " + status);
 		}
 		Objects.requireNonNull(method, "method");
 		Objects.requireNonNull(path, "path");
 		patterns = List.copyOf(patterns);
+	}
+
+	/**
+	 * The pattern to report the rejection under: the first that serves the path.
+	 * @return the pattern, or {@code null} where no route serves the path
+	 */
+	public @Nullable String pattern() {
+		return this.patterns.isEmpty() ? null : this.patterns.get(0);
 	}
 
 }

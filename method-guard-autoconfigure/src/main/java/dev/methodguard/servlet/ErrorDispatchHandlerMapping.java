@@ -5,10 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import dev.methodguard.problem.MethodRejectedException;
-
 import org.springframework.core.Ordered;
-import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 /**
@@ -39,13 +36,7 @@ public final class ErrorDispatchHandlerMapping extends AbstractHandlerMapping {
 				|| (status != 405 && status != 501)) {
 			return null;
 		}
-		return this.rejections.forMissingHandler(request).map(ErrorDispatchHandlerMapping::thrower).orElse(null);
-	}
-
-	private static HttpRequestHandler thrower(MethodRejectedException rejection) {
-		return (request, response) -> {
-			throw rejection;
-		};
+		return this.rejections.forMissingHandler(request).map(RejectionHandler::new).orElse(null);
 	}
 
 }

@@ -20,19 +20,24 @@ public final class FunctionalHeadHandlerMapping extends AbstractHandlerMapping {
 
 	private final List<RouterFunctionMapping> mappings;
 
+	private final MethodRejections rejections;
+
 	/**
 	 * Create the mapping.
 	 * @param mappings the router function mappings to route {@code HEAD} through
+	 * @param rejections the decision logic, for excluded paths
 	 * @param order the order of this mapping, just after theirs
 	 */
-	public FunctionalHeadHandlerMapping(List<RouterFunctionMapping> mappings, int order) {
+	public FunctionalHeadHandlerMapping(List<RouterFunctionMapping> mappings, MethodRejections rejections,
+			int order) {
 		this.mappings = List.copyOf(mappings);
+		this.rejections = rejections;
 		setOrder(order);
 	}
 
 	@Override
 	protected @Nullable Object getHandlerInternal(HttpServletRequest request) throws Exception {
-		if (!"HEAD".equals(request.getMethod())) {
+		if (!"HEAD".equals(request.getMethod()) || this.rejections.isExcluded(request)) {
 			return null;
 		}
 		HttpServletRequest asGet = new HttpServletRequestWrapper(request) {

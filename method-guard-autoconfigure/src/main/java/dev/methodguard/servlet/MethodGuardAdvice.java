@@ -1,7 +1,5 @@
 package dev.methodguard.servlet;
 
-import java.util.Set;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -10,29 +8,21 @@ import dev.methodguard.problem.MethodRejectedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The controller advice that writes every 405 and 501 problem through the application's own
- * message converters (its Jackson settings, its content negotiation). Ordered first, so it
- * wins over {@code ResponseEntityExceptionHandler}s such as the one behind
- * {@code spring.mvc.problemdetails.enabled}.
+ * The controller advice that writes every problem method-guard decides (405, 501, and the 404
+ * of a concealed path) through the application's own message converters (its Jackson
+ * settings, its content negotiation). Ordered first, so it wins over
+ * {@code ResponseEntityExceptionHandler}s such as the one behind
+ * {@code spring.mvc.problemdetails.enabled}. The {@link MethodGuardExceptionResolver} is the
+ * one place that turns Spring's own exceptions into the {@link MethodRejectedException}s
+ * this advice writes; what it leaves alone (excluded paths) gets Spring's default answer.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class MethodGuardAdvice {
-
-	private final MethodRejections rejections;
-
-	/**
-	 * Create the advice.
-	 * @param rejections the decision logic
-	 */
-	public MethodGuardAdvice(MethodRejections rejections) {
-		this.rejections = rejections;
-	}
 
 	/**
 	 * Write a rejection.
@@ -57,22 +47,6 @@ public class MethodGuardAdvice {
 	 */
 	static void setHeaders(HttpServletResponse response, MethodRejectedException ex) {
 		ex.getHeaders().forEach((name, values) -> response.setHeader(name, String.join(", ", values)));
-	}
-
-	/**
-	 * Write a method mismatch raised by an annotated handler mapping.
-	 * @param ex the mismatch
-	 * @param request the request
-	 * @param response the response
-	 * @return the problem response
-	 */
-	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-	public ResponseEntity<Object> handleMethodNotSupported(HttpRequestMethodNotSupportedException ex,
-			HttpServletRequest request, HttpServletResponse response) {
-		String[] supported = ex.getSupportedMethods();
-		return handleMethodRejected(
-				this.rejections.forMethodMismatch(request, (supported != null) ? Set.of(supported) : Set.of()),
-				request, response);
 	}
 
 }

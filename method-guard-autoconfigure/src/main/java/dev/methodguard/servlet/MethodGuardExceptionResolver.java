@@ -55,8 +55,7 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 		}
 		else if (ex instanceof HttpRequestMethodNotSupportedException mismatch) {
 			String[] supported = mismatch.getSupportedMethods();
-			rejected = Optional.of(this.rejections.forMethodMismatch(request,
-					(supported != null) ? Set.of(supported) : Set.of()));
+			rejected = this.rejections.forMethodMismatch(request, (supported != null) ? Set.of(supported) : Set.of());
 		}
 		else if (ex instanceof NoHandlerFoundException || ex instanceof NoResourceFoundException) {
 			rejected = this.rejections.forMissingHandler(request);

@@ -9,16 +9,20 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.methodguard.allow.AllowedMethods;
 import dev.methodguard.allow.MethodIndex;
+import dev.methodguard.allow.PathPolicy;
 import dev.methodguard.allow.Resolution;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejectedException;
 import dev.methodguard.problem.MethodRejection;
+import dev.methodguard.problem.MethodRejectionListener;
 
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * Decides, from the {@link MethodIndex}, whether a request that found no handler or the
- * wrong one is rejected because of its method, and with which status and {@code Allow}.
+ * Decides, from the {@link MethodIndex} and the {@link PathPolicy}, whether a request that
+ * found no handler, or the wrong one, is rejected because of its method, and with which
+ * status and {@code Allow}; tells the {@link MethodRejectionListener listeners} of every
+ * rejection it decides.
  */
 public final class MethodRejections {
 
@@ -28,49 +32,76 @@ public final class MethodRejections {
 
 	private final int unknownMethodStatus;
 
+	private final PathPolicy policy;
+
+	private final List<MethodRejectionListener> listeners;
+
 	/**
 	 * Create the decision logic.
 	 * @param index the method index
 	 * @param problems the problem factory
 	 * @param unknownMethodStatus the status for a method no handler implements, 501 or 405
+	 * @param policy the paths to conceal and to leave to Spring
+	 * @param listeners the listeners to tell of each rejection
 	 */
-	public MethodRejections(Supplier<MethodIndex> index, MethodProblemFactory problems, int unknownMethodStatus) {
+	public MethodRejections(Supplier<MethodIndex> index, MethodProblemFactory problems, int unknownMethodStatus,
+			PathPolicy policy, List<MethodRejectionListener> listeners) {
 		this.index = index;
 		this.problems = problems;
 		this.unknownMethodStatus = unknownMethodStatus;
+		this.policy = policy;
+		this.listeners = List.copyOf(listeners);
 	}
 
 	/**
-	 * The rejection of a request for which Spring found no handler at all: a 405 where
-	 * the path is a known resource and the method is not among its methods, a 501 where no
+	 * Whether method-guard leaves this request to Spring's default handling.
+	 * @param request the request
+	 * @return {@code true} if its path is excluded
+	 */
+	public boolean isExcluded(HttpServletRequest request) {
+		return this.policy.isExcluded(OriginalRequest.pathWithinApplication(request));
+	}
+
+	/**
+	 * The rejection of a request for which Spring found no handler at all: a 405 where the
+	 * path is a known resource and the method is not among its methods, a 501 where no
 	 * handler implements the method; otherwise none, and the 404 stands.
 	 * @param request the request
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejectedException> forMissingHandler(HttpServletRequest request) {
+		String path = OriginalRequest.pathWithinApplication(request);
+		if (this.policy.isExcluded(path)) {
+			return Optional.empty();
+		}
 		String method = OriginalRequest.method(request);
 		MethodIndex methodIndex = this.index.get();
-		Optional<Resolution> resolution = methodIndex.lookup(OriginalRequest.pathWithinApplication(request));
+		Optional<Resolution> resolution = methodIndex.lookup(path);
 		if (!methodIndex.isImplemented(method)) {
-			return unimplemented(request, resolution);
+			return unimplemented(request, path, resolution);
 		}
 		return resolution.filter((known) -> !known.allowed().contains(method))
-			.map((known) -> reject(request, 405, known.allowed(), known.patterns()));
+			.map((known) -> reject(request, path, 405, known.allowed(), known.patterns()));
 	}
 
 	/**
 	 * The rejection of a request whose handler does not support its method.
 	 * @param request the request
 	 * @param supported the methods the handler said it supports
-	 * @return the rejection
+	 * @return the rejection, or empty where the path is excluded
 	 */
-	public MethodRejectedException forMethodMismatch(HttpServletRequest request, Collection<String> supported) {
+	public Optional<MethodRejectedException> forMethodMismatch(HttpServletRequest request,
+			Collection<String> supported) {
+		String path = OriginalRequest.pathWithinApplication(request);
+		if (this.policy.isExcluded(path)) {
+			return Optional.empty();
+		}
 		MethodIndex methodIndex = this.index.get();
-		Optional<Resolution> resolution = methodIndex.lookup(OriginalRequest.pathWithinApplication(request));
+		Optional<Resolution> resolution = methodIndex.lookup(path);
 		if (!methodIndex.isImplemented(OriginalRequest.method(request))) {
-			Optional<MethodRejectedException> rejected = unimplemented(request, resolution);
+			Optional<MethodRejectedException> rejected = unimplemented(request, path, resolution);
 			if (rejected.isPresent()) {
-				return rejected.get();
+				return rejected;
 			}
 		}
 		AllowedMethods allowed = AllowedMethods.of(supported).withOptions();
@@ -79,23 +110,42 @@ public final class MethodRejections {
 			allowed = resolution.get().allowed().union(allowed);
 			patterns = resolution.get().patterns();
 		}
-		return reject(request, 405, allowed, patterns);
+		return Optional.of(reject(request, path, 405, allowed, patterns));
 	}
 
-	private Optional<MethodRejectedException> unimplemented(HttpServletRequest request,
+	/**
+	 * The rejection of an {@code OPTIONS} request on a concealed path: a 404.
+	 * @param request the request
+	 * @param resolution what the index knows of its path
+	 * @return the rejection, or empty where the path is not concealed
+	 */
+	public Optional<MethodRejectedException> forConcealedOptions(HttpServletRequest request, Resolution resolution) {
+		String path = OriginalRequest.pathWithinApplication(request);
+		if (!this.policy.isConcealed(path)) {
+			return Optional.empty();
+		}
+		return Optional.of(reject(request, path, 405, resolution.allowed(), resolution.patterns()));
+	}
+
+	private Optional<MethodRejectedException> unimplemented(HttpServletRequest request, String path,
 			Optional<Resolution> resolution) {
 		AllowedMethods allowed = resolution.map(Resolution::allowed).orElse(null);
 		if (this.unknownMethodStatus == 405 && allowed == null) {
 			return Optional.empty();
 		}
 		List<String> patterns = resolution.map(Resolution::patterns).orElse(List.of());
-		return Optional.of(reject(request, this.unknownMethodStatus, allowed, patterns));
+		return Optional.of(reject(request, path, this.unknownMethodStatus, allowed, patterns));
 	}
 
-	private MethodRejectedException reject(HttpServletRequest request, int status, AllowedMethods allowed,
-			List<String> patterns) {
-		MethodRejection rejection = new MethodRejection(status, OriginalRequest.method(request), OriginalRequest.requestUri(request),
-				allowed, patterns);
+	private MethodRejectedException reject(HttpServletRequest request, String path, int status,
+			AllowedMethods allowed, List<String> patterns) {
+		boolean concealed = this.policy.isConcealed(path);
+		int finalStatus = (concealed && status == 405) ? 404 : status;
+		MethodRejection rejection = new MethodRejection(finalStatus, OriginalRequest.method(request),
+				OriginalRequest.requestUri(request), concealed ? null : allowed, concealed ? List.of() : patterns);
+		for (MethodRejectionListener listener : this.listeners) {
+			listener.onRejection(rejection);
+		}
 		return new MethodRejectedException(rejection,
 				this.problems.create(rejection, RequestContextUtils.getLocale(request)));
 	}

@@ -23,23 +23,29 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * Answers {@code OPTIONS} on every known resource with the {@code Allow} set of the
  * {@link MethodIndex}, the same set a 405 there carries. Ordered before every other handler
  * mapping; it steps aside for CORS preflights, for paths the index does not know (their 404
- * stands) and where the application maps {@code OPTIONS} itself.
+ * stands), for excluded paths and where the application maps {@code OPTIONS} itself. On a
+ * concealed path it answers 404.
  */
 public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 
 	private final Supplier<MethodIndex> index;
+
+	private final MethodRejections rejections;
 
 	private final Supplier<CorsConfigurationSource> cors;
 
 	/**
 	 * Create the mapping.
 	 * @param index the method index
+	 * @param rejections the decision logic, for excluded and concealed paths
 	 * @param cors the application's global CORS configuration, applied to the
 	 * {@code OPTIONS} answers as Spring MVC applies it to its own; the supplier may return
 	 * {@code null}
 	 */
-	public OptionsHandlerMapping(Supplier<MethodIndex> index, Supplier<CorsConfigurationSource> cors) {
+	public OptionsHandlerMapping(Supplier<MethodIndex> index, MethodRejections rejections,
+			Supplier<CorsConfigurationSource> cors) {
 		this.index = index;
+		this.rejections = rejections;
 		this.cors = cors;
 		setOrder(Ordered.HIGHEST_PRECEDENCE);
 	}
@@ -47,14 +53,16 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 	@Override
 	protected @Nullable Object getHandlerInternal(HttpServletRequest request) {
 		if (!"OPTIONS".equals(request.getMethod()) || request.getDispatcherType() == DispatcherType.ERROR
-				|| CorsUtils.isPreFlightRequest(request)) {
+				|| CorsUtils.isPreFlightRequest(request) || this.rejections.isExcluded(request)) {
 			return null;
 		}
-		return this.index.get()
-			.lookup(OriginalRequest.pathWithinApplication(request))
-			.filter((resolution) -> !resolution.explicitOptions())
-			.map((resolution) -> new AllowResponder(resolution, this.cors.get()))
-			.orElse(null);
+		Resolution resolution = this.index.get().lookup(OriginalRequest.pathWithinApplication(request)).orElse(null);
+		if (resolution == null || resolution.explicitOptions()) {
+			return null;
+		}
+		return this.rejections.forConcealedOptions(request, resolution)
+			.<Object>map(RejectionHandler::new)
+			.orElseGet(() -> new AllowResponder(resolution, this.cors.get()));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.MethodIndex;
+import dev.methodguard.allow.PathPolicy;
 import dev.methodguard.allow.Resolution;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteKind;
@@ -28,20 +29,28 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 
 	private final Supplier<MethodIndex> index;
 
+	private final Supplier<PathPolicy> policy;
+
 	/**
 	 * Create the mapping.
 	 * @param index the method index
+	 * @param policy the path policy; excluded paths keep Spring's behaviour
 	 */
-	public UnionRequestMappingHandlerMapping(Supplier<MethodIndex> index) {
+	public UnionRequestMappingHandlerMapping(Supplier<MethodIndex> index, Supplier<PathPolicy> policy) {
 		this.index = index;
+		this.policy = policy;
 	}
 
 	@Override
 	protected @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, String lookupPath,
 			HttpServletRequest request) throws ServletException {
 		String method = request.getMethod();
+		String path = OriginalRequest.pathWithinApplication(request);
+		if (this.policy.get().isExcluded(path)) {
+			return super.handleNoMatch(infos, lookupPath, request);
+		}
 		boolean elsewhere = this.index.get()
-			.lookup(OriginalRequest.pathWithinApplication(request))
+			.lookup(path)
 			.map(Resolution::routes)
 			.stream()
 			.flatMap(List::stream)

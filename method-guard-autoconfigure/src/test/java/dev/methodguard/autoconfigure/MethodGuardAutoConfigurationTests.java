@@ -5,17 +5,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import dev.methodguard.actuate.MethodsEndpoint;
+import dev.methodguard.actuate.RejectionMetrics;
 import dev.methodguard.allow.AllowedMethods;
 import dev.methodguard.allow.MethodIndex;
 import dev.methodguard.allow.MethodIndexHolder;
+import dev.methodguard.allow.PathPolicy;
+import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejection;
 import dev.methodguard.servlet.MethodGuardAdvice;
 import dev.methodguard.servlet.MethodGuardExceptionResolver;
 import dev.methodguard.servlet.MethodRejections;
 import dev.methodguard.servlet.OptionsHandlerMapping;
+import dev.methodguard.servlet.RejectionLogger;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -25,8 +32,11 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -155,9 +165,160 @@ class MethodGuardAutoConfigurationTests {
 				.isEqualTo(405));
 	}
 
+	@Test
+	void concealAndExcludePathsBindIntoThePathPolicy() {
+		this.runner
+			.withPropertyValues("method-guard.conceal-paths=/admin/**,/internal", "method-guard.exclude-paths=/legacy/**")
+			.run((context) -> {
+				PathPolicy policy = context.getBean(PathPolicy.class);
+				assertThat(policy.isConcealed("/admin/users/1")).isTrue();
+				assertThat(policy.isConcealed("/internal")).isTrue();
+				assertThat(policy.isConcealed("/public")).isFalse();
+				assertThat(policy.isExcluded("/legacy/ping")).isTrue();
+				assertThat(policy.concealsRoute("/admin/users/{id}")).isTrue();
+			});
+	}
+
+	@Test
+	void invalidConcealPatternFailsTheStartNamingTheProperty() {
+		this.runner.withPropertyValues("method-guard.conceal-paths=/ok,/bad/**/more")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("method-guard.conceal-paths[1] '/bad/**/more' is not a valid path pattern"));
+	}
+
+	@Test
+	void invalidExcludePatternFailsTheStartNamingTheProperty() {
+		this.runner.withPropertyValues("method-guard.exclude-paths={unclosed")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("method-guard.exclude-paths[0]"));
+	}
+
+	@Test
+	void optionsAnsweringCanBeSwitchedOff() {
+		this.runner.withPropertyValues("method-guard.options.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(OptionsHandlerMapping.class)
+				.hasSingleBean(MethodGuardExceptionResolver.class));
+	}
+
+	@Test
+	void logLevelBinds() {
+		this.runner.withPropertyValues("method-guard.log.level=warn")
+			.run((context) -> assertThat(context.getBean(MethodGuardProperties.class).getLog().getLevel())
+				.isEqualTo(RejectionLogger.Level.WARN));
+	}
+
+	@Test
+	void invalidLogLevelFailsTheStartNamingTheProperty() {
+		this.runner.withPropertyValues("method-guard.log.level=LOUD")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'method-guard.log.level'"));
+	}
+
+	@Test
+	void methodsEndpointIsAvailableWhenExposed() {
+		this.runner.withConfiguration(AutoConfigurations.of(MethodGuardEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=methods")
+			.run((context) -> assertThat(context).hasSingleBean(MethodsEndpoint.class));
+	}
+
+	@Test
+	void methodsEndpointIsNotAvailableUnlessExposed() {
+		this.runner.withConfiguration(AutoConfigurations.of(MethodGuardEndpointAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(MethodsEndpoint.class));
+	}
+
+	@Test
+	void methodsEndpointHonoursItsAccessProperty() {
+		this.runner.withConfiguration(AutoConfigurations.of(MethodGuardEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=methods",
+					"management.endpoint.methods.access=NONE")
+			.run((context) -> assertThat(context).doesNotHaveBean(MethodsEndpoint.class));
+	}
+
+	@Test
+	void methodsEndpointBacksOffWithoutActuator() {
+		this.runner.withConfiguration(AutoConfigurations.of(MethodGuardEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=methods")
+			.withClassLoader(new FilteredClassLoader(Endpoint.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MethodsEndpoint.class));
+	}
+
+	@Test
+	void methodsEndpointBacksOffWhenMethodGuardIsDisabled() {
+		this.runner.withConfiguration(AutoConfigurations.of(MethodGuardEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=methods", "method-guard.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MethodsEndpoint.class));
+	}
+
+	@Test
+	void rejectionMetricsWithMicrometer() {
+		this.runner.withConfiguration(AutoConfigurations.of(MethodGuardMetricsAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(RejectionMetrics.class));
+	}
+
+	@Test
+	void noRejectionMetricsWithoutMicrometer() {
+		this.runner.withConfiguration(AutoConfigurations.of(MethodGuardMetricsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RejectionMetrics.class));
+	}
+
+	@Test
+	void customizersChangeEveryProblemInTheirOrder() {
+		this.runner.withUserConfiguration(Customizers.class)
+			.run((context) -> assertThat(problemOf(context.getBean(MethodProblemFactory.class)).getProperties())
+				.containsEntry("tenant", "second").containsEntry("first", true));
+	}
+
+	@Test
+	void titlesAndDetailsComeFromTheApplicationsMessageSource() {
+		this.runner.withUserConfiguration(Messages.class).run((context) -> {
+			ProblemDetail problem = problemOf(context.getBean(MethodProblemFactory.class));
+			assertThat(problem.getTitle()).isEqualTo("Methode nicht erlaubt");
+			assertThat(problem.getDetail()).isEqualTo("PUT auf /x geht nicht; erlaubt: GET, HEAD");
+		});
+	}
+
 	private static ProblemDetail problemOf(MethodProblemFactory factory) {
 		return factory.create(new MethodRejection(405, "PUT", "/x", AllowedMethods.of("GET"),
 				List.of("/x")), Locale.ENGLISH);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Customizers {
+
+		@Bean
+		@Order(2)
+		MethodGuardProblemCustomizer second() {
+			return (problem, rejection) -> problem.setProperty("tenant", "second");
+		}
+
+		@Bean
+		@Order(1)
+		MethodGuardProblemCustomizer first() {
+			return (problem, rejection) -> {
+				problem.setProperty("tenant", "first");
+				problem.setProperty("first", true);
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Messages {
+
+		@Bean
+		MessageSource messageSource() {
+			StaticMessageSource messages = new StaticMessageSource();
+			messages.addMessage(MethodProblemFactory.TITLE_CODE_405, Locale.ENGLISH, "Methode nicht erlaubt");
+			messages.addMessage(MethodProblemFactory.DETAIL_CODE_405, Locale.ENGLISH,
+					"{0} auf {1} geht nicht; erlaubt: {2}");
+			return messages;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -167,7 +328,7 @@ class MethodGuardAutoConfigurationTests {
 
 		@Bean
 		MethodIndexHolder userIndex() {
-			return new MethodIndexHolder(List::of);
+			return new MethodIndexHolder(List::of, true);
 		}
 
 		@Bean
@@ -177,7 +338,7 @@ class MethodGuardAutoConfigurationTests {
 
 		@Bean
 		MethodRejections userRejections() {
-			return new MethodRejections(this.empty, userProblems(), 501);
+			return new MethodRejections(this.empty, userProblems(), 501, PathPolicy.none(), List.of());
 		}
 
 		@Bean
@@ -187,12 +348,12 @@ class MethodGuardAutoConfigurationTests {
 
 		@Bean
 		MethodGuardAdvice userAdvice() {
-			return new MethodGuardAdvice(userRejections());
+			return new MethodGuardAdvice();
 		}
 
 		@Bean
 		OptionsHandlerMapping userOptions() {
-			return new OptionsHandlerMapping(this.empty, () -> null);
+			return new OptionsHandlerMapping(this.empty, userRejections(), () -> null);
 		}
 
 	}

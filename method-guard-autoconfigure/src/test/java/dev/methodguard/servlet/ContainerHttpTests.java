@@ -8,6 +8,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,9 +16,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.methodguard.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -36,7 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = { TestApplication.class, ContainerHttpTests.Servlets.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "server.servlet.context-path=/ctx", "spring.mvc.servlet.path=/mvc" })
+		properties = { "server.servlet.context-path=/ctx", "spring.mvc.servlet.path=/mvc",
+				"method-guard.log.level=INFO" })
+@ExtendWith(OutputCaptureExtension.class)
 class ContainerHttpTests {
 
 	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -95,6 +101,14 @@ class ContainerHttpTests {
 			.containsExactly("GET, HEAD, POST, OPTIONS");
 		assertThat(send("POST", "/ctx/mvc/hello.txt").headers().allValues("Allow"))
 			.containsExactly("GET, HEAD, OPTIONS");
+	}
+
+	@Test
+	void eachRejectionIsLoggedOnceWithoutHeadersOrBody(CapturedOutput output) throws Exception {
+		send("PATCH", "/ctx/mvc/reports", "X-Secret", "header-value-never-logged");
+		String expected = "Rejected PATCH /ctx/mvc/reports with 405 (pattern /mvc/reports, Allow: GET, HEAD, OPTIONS)";
+		assertThat(output.getOut()).contains(expected).doesNotContain("header-value-never-logged");
+		assertThat(output.getOut().split(Pattern.quote(expected), -1)).hasSize(2);
 	}
 
 	@Test

@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no handler implements are 501, and unknown paths stay 404.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SuppressWarnings("unchecked")
 class SampleContractTests {
 
 	/** Each URL of the contract (and an Actuator endpoint), and its Allow. */
@@ -173,6 +177,75 @@ class SampleContractTests {
 			assertThat(response.statusCode()).isEqualTo(405);
 			assertThat(response.body()).doesNotContain("never-echo-me");
 		}
+	}
+
+	@Test
+	void methodsEndpointListsEveryPatternOfTheContractWithItsSet() throws Exception {
+		HttpResponse<String> response = send("GET", "/actuator/methods");
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<Map<String, Object>> routes = JsonPath.read(response.body(), "$.routes");
+		Map<String, String> methods = new LinkedHashMap<>();
+		Map<String, Object> sources = new LinkedHashMap<>();
+		for (Map<String, Object> route : routes) {
+			methods.put((String) route.get("pattern"), String.join(", ", (List<String>) route.get("methods")));
+			sources.put((String) route.get("pattern"), route.get("sources"));
+		}
+		assertThat(methods).containsEntry("/api/products", "GET, HEAD, POST, OPTIONS")
+			.containsEntry("/api/products/{id}", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS")
+			.containsEntry("/api/catalog/info", "GET, HEAD, OPTIONS")
+			.containsEntry("/api/orders", "POST, OPTIONS")
+			.containsEntry("/fn/greetings", "GET, HEAD, POST, OPTIONS")
+			.containsEntry("/fn/greetings/{name}", "GET, HEAD, OPTIONS")
+			.containsEntry("/**", "GET, HEAD, OPTIONS")
+			.containsEntry("/legacy/ping", "GET, HEAD, OPTIONS")
+			.containsEntry("/actuator/health", "GET, HEAD, OPTIONS");
+		assertThat(sources).containsEntry("/api/products", List.of("annotated"))
+			.containsEntry("/fn/greetings/{name}", List.of("functional"))
+			.containsEntry("/**", List.of("resource"))
+			.containsEntry("/legacy/ping", List.of("servlet"))
+			.containsEntry("/actuator/health", List.of("actuator"));
+		assertThat(List.copyOf(methods.keySet())).isSorted().doesNotContain("/error");
+		List<String> handlers = JsonPath.read(response.body(), "$.routes[?(@.pattern == '/legacy/ping')].handlers[0]");
+		assertThat(handlers).singleElement().asString().contains(LegacyPingServlet.class.getName());
+	}
+
+	@ParameterizedTest(name = "methods endpoint resolves {0}")
+	@MethodSource("urls")
+	void methodsEndpointResolvesEachPathToTheAllowOfItsResponses(String path) throws Exception {
+		HttpResponse<String> response = send("GET", "/actuator/methods" + path);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat((String) JsonPath.read(response.body(), "$.allow")).isEqualTo(ALLOW.get(path))
+			.isEqualTo(send("OPTIONS", path).headers().firstValue("Allow").orElseThrow());
+	}
+
+	@Test
+	void methodsEndpointNamesThePatternsOfAPathAnd404sForAnUnknownOne() throws Exception {
+		HttpResponse<String> response = send("GET", "/actuator/methods/api/products/42");
+		assertThat((List<String>) JsonPath.read(response.body(), "$.patterns")).containsExactly("/api/products/{id}");
+		assertThat(send("GET", "/actuator/methods/does-not-exist").statusCode()).isEqualTo(404);
+		assertThat(send("GET", "/actuator").body()).contains("/actuator/methods");
+	}
+
+	@Test
+	void rejectionsAreCountedByStatusMethodAndPattern() throws Exception {
+		double before = count("405", "PUT", "/api/catalog/info");
+		double unknownBefore = count("501", "OTHER", "/fn/greetings/{name}");
+		for (int i = 0; i < 3; i++) {
+			assertThat(send("PUT", "/api/catalog/info").statusCode()).isEqualTo(405);
+		}
+		assertThat(send("FOO", "/fn/greetings/zoe").statusCode()).isEqualTo(501);
+		assertThat(send("GET", "/api/catalog/info").statusCode()).isEqualTo(200);
+		assertThat(count("405", "PUT", "/api/catalog/info")).isEqualTo(before + 3);
+		assertThat(count("501", "OTHER", "/fn/greetings/{name}")).isEqualTo(unknownBefore + 1);
+	}
+
+	private double count(String status, String method, String pattern) throws Exception {
+		HttpResponse<String> response = send("GET", "/actuator/metrics/method.guard.rejections?tag=status:" + status
+				+ "&tag=method:" + method + "&tag=pattern:" + URLEncoder.encode(pattern, StandardCharsets.UTF_8));
+		if (response.statusCode() == 404) {
+			return 0;
+		}
+		return ((Number) JsonPath.read(response.body(), "$.measurements[0].value")).doubleValue();
 	}
 
 	@Test

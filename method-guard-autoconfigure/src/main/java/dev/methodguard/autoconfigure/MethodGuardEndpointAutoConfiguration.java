@@ -1,0 +1,30 @@
+package dev.methodguard.autoconfigure;
+
+import dev.methodguard.actuate.MethodsEndpoint;
+import dev.methodguard.allow.MethodIndexHolder;
+import dev.methodguard.allow.PathPolicy;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code methods} Actuator endpoint. Like every endpoint but
+ * health, it is exposed over HTTP only where the application includes it.
+ */
+@AutoConfiguration(after = MethodGuardAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+@ConditionalOnBean(MethodIndexHolder.class)
+@ConditionalOnAvailableEndpoint(MethodsEndpoint.class)
+public final class MethodGuardEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MethodsEndpoint methodsEndpoint(MethodIndexHolder index, PathPolicy policy, MethodGuardProperties properties) {
+		return new MethodsEndpoint(index, policy, properties.getActuator().isShowConcealed());
+	}
+
+}
