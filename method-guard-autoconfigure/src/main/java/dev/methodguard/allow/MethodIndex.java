@@ -117,22 +117,8 @@ public final class MethodIndex {
 	 * @return the resolution, or empty if no route serves the path
 	 */
 	public Optional<Resolution> lookup(String path) {
-		if (path.isEmpty() || path.charAt(0) != '/' || path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
-			PathContainer parsed = parse(path);
-			return (parsed != null) ? lookup(parsed) : Optional.empty();
-		}
-		String[] segments = RoutePattern.split(path);
-		List<Entry> candidates = new ArrayList<>();
-		Node node = this.root;
-		node.collect(candidates);
-		for (String segment : segments) {
-			node = node.child(segment);
-			if (node == null) {
-				break;
-			}
-			node.collect(candidates);
-		}
-		return resolve(candidates, path, segments, null);
+		Probe probe = Probe.of(path);
+		return (probe != null) ? resolve(candidates(probe), probe) : Optional.empty();
 	}
 
 	/**
@@ -141,19 +127,87 @@ public final class MethodIndex {
 	 * @return the resolution, or empty if no route serves the path
 	 */
 	public Optional<Resolution> lookup(PathContainer path) {
+		Probe probe = new Probe(path.value(), null, path);
+		return resolve(candidates(probe), probe);
+	}
+
+	/**
+	 * The resolution of a path whose routes certainly do not take a method, or empty if some
+	 * route serving the path may take it, or no route serves the path. The presence of a
+	 * static resource that takes the method is checked only where another route serves the
+	 * path without the method (a likely rejection): a request for a static resource pays no
+	 * I/O here.
+	 * @param path the raw path within the application
+	 * @param method the method of the request
+	 * @return the resolution of a path the method is rejected on, or empty
+	 */
+	public Optional<Resolution> lookupRejecting(String path, String method) {
+		Probe probe = Probe.of(path);
+		if (probe == null) {
+			return Optional.empty();
+		}
+		List<Entry> candidates = candidates(probe);
+		boolean servedWithout = false;
+		List<Entry> presentIfTaking = null;
+		for (Entry candidate : candidates) {
+			if (!candidate.matchesPattern(probe)) {
+				continue;
+			}
+			Route route = candidate.route();
+			boolean takes = route.methods().contains(method);
+			if (route.alwaysPresent()) {
+				if (takes) {
+					return Optional.empty();
+				}
+				servedWithout = true;
+			}
+			else if (takes) {
+				presentIfTaking = (presentIfTaking != null) ? presentIfTaking : new ArrayList<>(1);
+				presentIfTaking.add(candidate);
+			}
+		}
+		if (presentIfTaking != null) {
+			if (!servedWithout) {
+				return Optional.empty();
+			}
+			for (Entry candidate : presentIfTaking) {
+				PathContainer parsed = probe.parsed();
+				if (parsed != null && candidate.route().presence().test(parsed)) {
+					return Optional.empty();
+				}
+			}
+		}
+		return resolve(candidates, probe);
+	}
+
+	private List<Entry> candidates(Probe probe) {
 		List<Entry> candidates = new ArrayList<>();
 		Node node = this.root;
 		node.collect(candidates);
-		for (Element element : path.elements()) {
-			if (element instanceof PathSegment segment) {
-				node = node.child(segment.valueToMatch());
+		if (probe.segments != null) {
+			for (String segment : probe.segments) {
+				node = node.child(segment);
 				if (node == null) {
 					break;
 				}
 				node.collect(candidates);
 			}
 		}
-		return resolve(candidates, path.value(), null, path);
+		else {
+			for (Element element : probe.parsed().elements()) {
+				if (element instanceof PathSegment segment) {
+					node = node.child(segment.valueToMatch());
+					if (node == null) {
+						break;
+					}
+					node.collect(candidates);
+				}
+			}
+		}
+		if (candidates.size() > 1) {
+			candidates.sort(null);
+		}
+		return candidates;
 	}
 
 	/**
@@ -161,29 +215,17 @@ public final class MethodIndex {
 	 * are matched on the raw segments where the path has them; the others, and presence
 	 * checks, on the parsed path, parsed at most once.
 	 */
-	private Optional<Resolution> resolve(List<Entry> candidates, String raw, String[] segments,
-			PathContainer parsed) {
+	private Optional<Resolution> resolve(List<Entry> candidates, Probe probe) {
 		if (candidates.isEmpty()) {
 			return Optional.empty();
 		}
-		if (candidates.size() > 1) {
-			candidates.sort(null);
-		}
-		PathContainer path = parsed;
 		List<Entry> matched = new ArrayList<>(2);
 		boolean servlet = false;
 		for (Entry candidate : candidates) {
 			Route route = candidate.route();
-			boolean matches;
-			if (segments != null && candidate.matchesRaw()) {
-				matches = candidate.matches(segments);
-			}
-			else {
-				path = (path != null) ? path : parse(raw);
-				matches = path != null && route.pattern().matches(path);
-			}
+			boolean matches = candidate.matchesPattern(probe);
 			if (matches && !route.alwaysPresent()) {
-				path = (path != null) ? path : parse(raw);
+				PathContainer path = probe.parsed();
 				matches = path != null && route.presence().test(path);
 			}
 			if (matches) {
@@ -228,13 +270,46 @@ public final class MethodIndex {
 		return optionsAnswered ? allowed.withOptions() : allowed;
 	}
 
-	private static PathContainer parse(String path) {
-		try {
-			return PathContainer.parsePath(path);
+	/**
+	 * A path being looked up: its raw segments where it has neither percent-encoding nor
+	 * matrix parameters, and its parsed form, made at most once and only when needed.
+	 */
+	private static final class Probe {
+
+		private final String raw;
+
+		private final String[] segments;
+
+		private PathContainer parsed;
+
+		private boolean parseFailed;
+
+		Probe(String raw, String[] segments, PathContainer parsed) {
+			this.raw = raw;
+			this.segments = segments;
+			this.parsed = parsed;
 		}
-		catch (IllegalArgumentException ex) {
-			return null;
+
+		static Probe of(String path) {
+			if (path.isEmpty() || path.charAt(0) != '/' || path.indexOf('%') >= 0 || path.indexOf(';') >= 0) {
+				Probe probe = new Probe(path, null, null);
+				return (probe.parsed() != null) ? probe : null;
+			}
+			return new Probe(path, RoutePattern.split(path), null);
 		}
+
+		PathContainer parsed() {
+			if (this.parsed == null && !this.parseFailed) {
+				try {
+					this.parsed = PathContainer.parsePath(this.raw);
+				}
+				catch (IllegalArgumentException ex) {
+					this.parseFailed = true;
+				}
+			}
+			return this.parsed;
+		}
+
 	}
 
 	/**
@@ -269,8 +344,16 @@ public final class MethodIndex {
 			return this.route;
 		}
 
-		boolean matchesRaw() {
-			return this.length >= 0;
+		/**
+		 * Whether the pattern of this entry matches the path: on its raw segments where
+		 * both allow it, else with Spring's matcher on the parsed path.
+		 */
+		boolean matchesPattern(Probe probe) {
+			if (probe.segments != null && this.length >= 0) {
+				return matches(probe.segments);
+			}
+			PathContainer path = probe.parsed();
+			return path != null && this.route.pattern().matches(path);
 		}
 
 		/**

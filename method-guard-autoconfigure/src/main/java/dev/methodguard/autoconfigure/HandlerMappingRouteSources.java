@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
@@ -14,6 +15,10 @@ import dev.methodguard.allow.RouteSource;
 import dev.methodguard.allow.RouterFunctionRouteSource;
 import dev.methodguard.allow.ServletRouteSource;
 import dev.methodguard.allow.UrlHandlerRouteSource;
+import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
+import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
+import dev.methodguard.servlet.FunctionalHeadHandlerMapping;
+import dev.methodguard.servlet.OptionsHandlerMapping;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;
@@ -71,6 +76,23 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 		sources.addAll(servletSources());
 		this.customSources.orderedStream().forEach(sources::add);
 		return sources;
+	}
+
+	/**
+	 * Whether the index knows every one of these handler mappings: each is one it reads, or
+	 * one of method-guard's own.
+	 * @param handlerMappings the handler mappings of the application
+	 * @return {@code true} if no handler mapping is unknown to the index
+	 */
+	static boolean coversEvery(Stream<HandlerMapping> handlerMappings) {
+		return handlerMappings.allMatch(HandlerMappingRouteSources::isKnown);
+	}
+
+	private static boolean isKnown(HandlerMapping mapping) {
+		return mapping instanceof RequestMappingInfoHandlerMapping || mapping instanceof RouterFunctionMapping
+				|| mapping instanceof AbstractUrlHandlerMapping || mapping instanceof OptionsHandlerMapping
+				|| mapping instanceof ErrorDispatchHandlerMapping || mapping instanceof FunctionalHeadHandlerMapping
+				|| mapping instanceof EarlyRejectionHandlerMapping;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import dev.methodguard.allow.RouteSource;
 import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejectionListener;
+import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
 import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
 import dev.methodguard.servlet.FunctionalHeadHandlerMapping;
 import dev.methodguard.servlet.MethodGuardAdvice;
@@ -37,6 +38,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
@@ -72,6 +74,16 @@ public final class MethodGuardAutoConfiguration {
 				() -> dispatcherServletPath.getIfAvailable(() -> () -> "/").getPrefix(),
 				() -> (context instanceof WebApplicationContext web) ? web.getServletContext() : null),
 				properties.getOptions().isEnabled());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "method-guard.early-rejection.enabled", matchIfMissing = true)
+	EarlyRejectionHandlerMapping methodGuardEarlyRejectionHandlerMapping(MethodRejections rejections,
+			ObjectProvider<HandlerMapping> handlerMappings) {
+		SingletonSupplier<Boolean> certain = SingletonSupplier
+			.of(() -> HandlerMappingRouteSources.coversEvery(handlerMappings.orderedStream()));
+		return new EarlyRejectionHandlerMapping(rejections, certain::obtain);
 	}
 
 	@Bean

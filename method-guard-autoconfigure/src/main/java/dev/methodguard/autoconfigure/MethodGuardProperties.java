@@ -60,6 +60,11 @@ public class MethodGuardProperties {
 	 */
 	private final Actuator actuator = new Actuator();
 
+	/**
+	 * Rejections answered from the method index before Spring's handler lookup.
+	 */
+	private final EarlyRejection earlyRejection = new EarlyRejection();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -110,6 +115,10 @@ public class MethodGuardProperties {
 
 	public Actuator getActuator() {
 		return this.actuator;
+	}
+
+	public EarlyRejection getEarlyRejection() {
+		return this.earlyRejection;
 	}
 
 	private static List<String> validPatterns(String property, List<String> patterns) {
@@ -223,6 +232,28 @@ public class MethodGuardProperties {
 
 		public void setShowConcealed(boolean showConcealed) {
 			this.showConcealed = showConcealed;
+		}
+
+	}
+
+	/**
+	 * Rejections answered from the method index before Spring's handler lookup.
+	 */
+	public static class EarlyRejection {
+
+		/**
+		 * Whether a 405 or 501 the method index is certain of is answered before Spring's
+		 * handler lookup (which tries every registered pattern), so that a wrong method
+		 * never costs more than a right one. The response is the same either way.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -85,6 +85,29 @@ public final class MethodRejections {
 	}
 
 	/**
+	 * The rejection of a request decided from the index alone, before any handler lookup:
+	 * a 501 for a method no handler implements, a 405 where the path matches known patterns
+	 * and none of them takes the method. Costs one index lookup when the request is not
+	 * rejected, and no check of a static resource's presence.
+	 * @param request the request
+	 * @return the rejection, or empty where the normal handling must decide
+	 */
+	public Optional<MethodRejectedException> beforeHandlerLookup(HttpServletRequest request) {
+		String method = request.getMethod();
+		String path = OriginalRequest.pathWithinApplication(request);
+		MethodIndex methodIndex = this.index.get();
+		if (!methodIndex.isImplemented(method)) {
+			return this.policy.isExcluded(path) ? Optional.empty()
+					: unimplemented(request, path, methodIndex.lookup(path));
+		}
+		Optional<Resolution> resolution = methodIndex.lookupRejecting(path, method);
+		if (resolution.isEmpty() || this.policy.isExcluded(path)) {
+			return Optional.empty();
+		}
+		return Optional.of(reject(request, path, 405, resolution.get().allowed(), resolution.get().patterns()));
+	}
+
+	/**
 	 * The rejection of a request whose handler does not support its method.
 	 * @param request the request
 	 * @param supported the methods the handler said it supports

@@ -151,6 +151,44 @@ class MethodIndexTests {
 	}
 
 	@Test
+	void rejectingLookupNeverChecksPresenceForAMethodTheRouteTakes() {
+		int[] checks = new int[1];
+		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse("/**")),
+				AllowedMethods.of("GET"), RouteKind.RESOURCE, "static", false, List.of(), (path) -> {
+					checks[0]++;
+					return path.value().equals("/index.html");
+				}));
+		route("/api/items", "POST");
+		MethodIndex index = MethodIndex.of(this.routes);
+		assertThat(index.lookupRejecting("/index.html", "GET")).isEmpty();
+		assertThat(index.lookupRejecting("/api/items", "POST")).isEmpty();
+		assertThat(checks[0]).isZero();
+		assertThat(index.lookupRejecting("/api/items", "DELETE")).map((resolution) -> resolution.allowed().toHeaderValue())
+			.hasValue("POST, OPTIONS");
+		assertThat(index.lookupRejecting("/index.html", "DELETE")).map((resolution) -> resolution.allowed().toHeaderValue())
+			.hasValue("GET, HEAD, OPTIONS");
+		assertThat(index.lookupRejecting("/missing.html", "DELETE")).isEmpty();
+		assertThat(checks[0]).isPositive();
+	}
+
+	@Test
+	void rejectingLookupChecksPresenceWhereAnotherRouteServesThePathWithoutTheMethod() {
+		int[] checks = new int[1];
+		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse("/**")),
+				AllowedMethods.of("GET"), RouteKind.RESOURCE, "static", false, List.of(), (path) -> {
+					checks[0]++;
+					return path.value().equals("/orders");
+				}));
+		route("/orders", "POST");
+		route("/commands", "POST");
+		MethodIndex index = MethodIndex.of(this.routes);
+		assertThat(index.lookupRejecting("/orders", "GET")).isEmpty();
+		assertThat(index.lookupRejecting("/commands", "GET")).map((resolution) -> resolution.allowed().toHeaderValue())
+			.hasValue("POST, OPTIONS");
+		assertThat(checks[0]).isEqualTo(3);
+	}
+
+	@Test
 	void implementedMethodsAreTheStandardOnesAndThoseMapped() {
 		route("/dav", "PROPFIND");
 		MethodIndex index = MethodIndex.of(this.routes);

@@ -1,0 +1,53 @@
+package dev.methodguard.servlet;
+
+import java.util.function.BooleanSupplier;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+
+/**
+ * Answers 405 and 501 straight from the method index, before Spring MVC's handler lookup —
+ * which tries every registered pattern when no literal path matches — whenever the index is
+ * certain: no handler implements the method at all, or the path matches known patterns and
+ * none of them takes the method. Anything else goes the normal way, after one index lookup.
+ * CORS preflights and {@code OPTIONS} are never answered here. The rejection is raised like
+ * any other, so the response, metrics and logs are those of the normal way.
+ * <p>
+ * The index is certain only where it knows every handler mapping of the application; an
+ * unknown mapping turns this shortcut off.
+ */
+public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
+
+	/** The order of this mapping: right after method-guard's OPTIONS and ERROR mappings. */
+	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
+	private final MethodRejections rejections;
+
+	private final BooleanSupplier certain;
+
+	/**
+	 * Create the mapping.
+	 * @param rejections the decision logic
+	 * @param certain whether the index knows every handler mapping of the application
+	 */
+	public EarlyRejectionHandlerMapping(MethodRejections rejections, BooleanSupplier certain) {
+		this.rejections = rejections;
+		this.certain = certain;
+		setOrder(ORDER);
+	}
+
+	@Override
+	protected @Nullable Object getHandlerInternal(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.REQUEST || "OPTIONS".equals(request.getMethod())
+				|| CorsUtils.isPreFlightRequest(request) || !this.certain.getAsBoolean()) {
+			return null;
+		}
+		return this.rejections.beforeHandlerLookup(request).map(RejectionHandler::new).orElse(null);
+	}
+
+}
