@@ -4,8 +4,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable, normalized set of HTTP methods in canonical order: {@code GET, HEAD, POST,
@@ -28,6 +30,11 @@ public final class AllowedMethods {
 	private static final Comparator<String> ORDER = Comparator
 		.comparingInt((String method) -> rank(method))
 		.thenComparing(Comparator.naturalOrder());
+
+	private static final int MAX_CACHED = 256;
+
+	/** Shared instances of the sets the application's routes use, a handful in practice. */
+	private static final Map<List<String>, AllowedMethods> CACHE = new ConcurrentHashMap<>();
 
 	private static final AllowedMethods NONE = new AllowedMethods(List.of(), false);
 
@@ -75,7 +82,19 @@ public final class AllowedMethods {
 		if (sorted.contains("GET")) {
 			sorted.add("HEAD");
 		}
-		return sorted.isEmpty() ? NONE : new AllowedMethods(List.copyOf(sorted), false);
+		if (sorted.isEmpty()) {
+			return NONE;
+		}
+		List<String> key = List.copyOf(sorted);
+		AllowedMethods cached = CACHE.get(key);
+		if (cached != null) {
+			return cached;
+		}
+		AllowedMethods created = new AllowedMethods(key, false);
+		if (CACHE.size() < MAX_CACHED) {
+			CACHE.putIfAbsent(key, created);
+		}
+		return created;
 	}
 
 	/**

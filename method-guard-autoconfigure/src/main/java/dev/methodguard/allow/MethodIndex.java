@@ -213,24 +213,45 @@ public final class MethodIndex {
 	/**
 	 * The resolution of the routes among the candidates that serve the path. Simple patterns
 	 * are matched on the raw segments where the path has them; the others, and presence
-	 * checks, on the parsed path, parsed at most once.
+	 * checks, on the parsed path, parsed at most once. The presence of a resource (I/O) is
+	 * checked only where it can change the methods of the path: where no other route serves
+	 * it, or the resource takes a method the others do not.
 	 */
 	private Optional<Resolution> resolve(List<Entry> candidates, Probe probe) {
 		if (candidates.isEmpty()) {
 			return Optional.empty();
 		}
 		List<Entry> matched = new ArrayList<>(2);
+		List<Entry> presenceChecked = null;
+		AllowedMethods served = AllowedMethods.none();
 		boolean servlet = false;
 		for (Entry candidate : candidates) {
 			Route route = candidate.route();
-			boolean matches = candidate.matchesPattern(probe);
-			if (matches && !route.alwaysPresent()) {
-				PathContainer path = probe.parsed();
-				matches = path != null && route.presence().test(path);
+			if (!candidate.matchesPattern(probe)) {
+				continue;
 			}
-			if (matches) {
+			if (route.alwaysPresent()) {
 				matched.add(candidate);
+				served = served.union(route.methods());
 				servlet |= route.kind() == RouteKind.SERVLET;
+			}
+			else {
+				presenceChecked = (presenceChecked != null) ? presenceChecked : new ArrayList<>(1);
+				presenceChecked.add(candidate);
+			}
+		}
+		if (presenceChecked != null) {
+			for (Entry candidate : presenceChecked) {
+				Route route = candidate.route();
+				if (matched.isEmpty() || !served.union(route.methods()).equals(served)) {
+					PathContainer path = probe.parsed();
+					if (path != null && route.presence().test(path)) {
+						matched.add(candidate);
+					}
+				}
+			}
+			if (matched.size() > 1) {
+				matched.sort(null);
 			}
 		}
 		if (servlet) {

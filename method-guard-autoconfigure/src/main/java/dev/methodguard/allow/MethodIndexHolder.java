@@ -3,6 +3,9 @@ package dev.methodguard.allow;
 import java.util.Collection;
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
@@ -10,6 +13,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * every singleton, and so every handler mapping, has been initialized.
  */
 public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(MethodIndexHolder.class);
 
 	private final Supplier<? extends Collection<? extends RouteSource>> sources;
 
@@ -45,8 +50,13 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 			synchronized (this) {
 				current = this.index;
 				if (current == null) {
+					long start = System.nanoTime();
 					current = MethodIndex.build(this.sources.get(), this.optionsEverywhere);
 					this.index = current;
+					if (logger.isDebugEnabled()) {
+						logger.debug("Indexed " + current.routes().size() + " routes in "
+								+ (System.nanoTime() - start) / 1_000_000 + " ms");
+					}
 				}
 			}
 		}

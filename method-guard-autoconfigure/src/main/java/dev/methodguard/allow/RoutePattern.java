@@ -47,9 +47,11 @@ public final class RoutePattern {
 		this.prefix = normalizePrefix(prefix);
 		this.prefixSegments = segments(this.prefix);
 		this.pattern = Objects.requireNonNull(pattern, "pattern");
-		this.literalSegments = caseSensitive ? literalSegments(this.prefixSegments, pattern.getPatternString())
+		String value = pattern.getPatternString();
+		String[] parts = value.startsWith("/") ? split(value) : null;
+		this.literalSegments = (caseSensitive && parts != null) ? literalSegments(this.prefixSegments, parts)
 				: this.prefixSegments;
-		this.simpleSegments = caseSensitive ? simpleSegments(this.prefixSegments, pattern) : null;
+		this.simpleSegments = (caseSensitive && parts != null) ? simpleSegments(this.prefixSegments, parts) : null;
 	}
 
 	/**
@@ -220,49 +222,35 @@ public final class RoutePattern {
 		return List.copyOf(result);
 	}
 
-	private static List<String> literalSegments(List<String> prefixSegments, String pattern) {
+	private static List<String> literalSegments(List<String> prefixSegments, String[] parts) {
 		List<String> result = new ArrayList<>(prefixSegments);
-		String[] parts = pattern.split("/", -1);
-		for (int i = 1; i < parts.length && !parts[i].isEmpty() && isLiteral(parts[i]); i++) {
+		for (int i = 0; i < parts.length && !parts[i].isEmpty() && isLiteral(parts[i]); i++) {
 			result.add(parts[i]);
 		}
 		return List.copyOf(result);
 	}
 
-	private static String[] simpleSegments(List<String> prefixSegments, PathPattern pattern) {
-		String value = pattern.getPatternString();
-		if (!value.startsWith("/")) {
-			return null;
-		}
-		String[] parts = split(value);
+	private static String[] simpleSegments(List<String> prefixSegments, String[] parts) {
 		List<String> segments = new ArrayList<>(prefixSegments);
-		StringBuilder sample = new StringBuilder();
-		StringBuilder swapped = new StringBuilder();
 		for (int i = 0; i < parts.length; i++) {
 			String part = parts[i];
-			boolean variable = part.length() > 2 && part.startsWith("{") && part.endsWith("}")
-					&& part.substring(1, part.length() - 1).chars().allMatch(Character::isJavaIdentifierPart);
-			if (!variable && (!isLiteral(part) || (part.isEmpty() && i < parts.length - 1 && parts.length > 1))) {
+			boolean variable = part.length() > 2 && part.charAt(0) == '{' && part.charAt(part.length() - 1) == '}'
+					&& isIdentifier(part, 1, part.length() - 1);
+			if (!variable && (!isLiteral(part) || (part.isEmpty() && i < parts.length - 1))) {
 				return null;
 			}
-			segments.add(variable ? null : part.intern());
-			sample.append('/').append(variable ? "x" : part);
-			swapped.append('/').append(variable ? "x" : swapCase(part));
+			segments.add(variable ? null : part);
 		}
-		String samplePath = (parts.length == 1 && parts[0].isEmpty()) ? "/" : sample.toString();
-		boolean matchesSample = pattern.matches(PathContainer.parsePath(samplePath));
-		boolean caseInsensitive = !swapped.toString().equals(sample.toString())
-				&& pattern.matches(PathContainer.parsePath(swapped.toString()));
-		return (matchesSample && !caseInsensitive) ? segments.toArray(new String[0]) : null;
+		return segments.toArray(new String[0]);
 	}
 
-	private static String swapCase(String text) {
-		StringBuilder builder = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			builder.append(Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c));
+	private static boolean isIdentifier(String text, int start, int end) {
+		for (int i = start; i < end; i++) {
+			if (!Character.isJavaIdentifierPart(text.charAt(i))) {
+				return false;
+			}
 		}
-		return builder.toString();
+		return true;
 	}
 
 	private static boolean isLiteral(String segment) {

@@ -16,6 +16,7 @@ import dev.methodguard.servlet.MethodGuardAdvice;
 import dev.methodguard.servlet.MethodGuardExceptionResolver;
 import dev.methodguard.servlet.MethodRejections;
 import dev.methodguard.servlet.OptionsHandlerMapping;
+import dev.methodguard.servlet.ProblemWriter;
 import dev.methodguard.servlet.RejectionLogger;
 import dev.methodguard.servlet.UnionRequestMappingHandlerMapping;
 
@@ -42,6 +43,7 @@ import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -80,10 +82,12 @@ public final class MethodGuardAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "method-guard.early-rejection.enabled", matchIfMissing = true)
 	EarlyRejectionHandlerMapping methodGuardEarlyRejectionHandlerMapping(MethodRejections rejections,
-			ObjectProvider<HandlerMapping> handlerMappings) {
+			ObjectProvider<HandlerMapping> handlerMappings, ObjectProvider<RequestMappingHandlerAdapter> adapter) {
 		SingletonSupplier<Boolean> certain = SingletonSupplier
 			.of(() -> HandlerMappingRouteSources.coversEvery(handlerMappings.orderedStream()));
-		return new EarlyRejectionHandlerMapping(rejections, certain::obtain);
+		ProblemWriter writer = new ProblemWriter(
+				() -> adapter.getIfUnique(() -> new RequestMappingHandlerAdapter()).getMessageConverters());
+		return new EarlyRejectionHandlerMapping(rejections, certain::obtain, writer);
 	}
 
 	@Bean

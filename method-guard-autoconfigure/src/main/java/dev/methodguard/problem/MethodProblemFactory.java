@@ -2,7 +2,6 @@ package dev.methodguard.problem;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -131,11 +130,23 @@ public final class MethodProblemFactory {
 	}
 
 	private String message(String code, Object @Nullable [] args, String defaultMessage, Locale locale) {
-		if (this.messageSource == null) {
-			return (args != null) ? MessageFormat.format(defaultMessage, args) : defaultMessage;
+		String message = (this.messageSource != null) ? this.messageSource.getMessage(code, args, null, locale) : null;
+		return (message != null) ? message : substitute(defaultMessage, args);
+	}
+
+	/**
+	 * The default text with its {@code {n}} placeholders replaced, without building a
+	 * {@code MessageFormat} on every rejection (the defaults have no other syntax).
+	 */
+	private static String substitute(String text, Object @Nullable [] args) {
+		if (args == null) {
+			return text;
 		}
-		String message = this.messageSource.getMessage(code, args, defaultMessage, locale);
-		return (message != null) ? message : defaultMessage;
+		String result = text;
+		for (int i = 0; i < args.length; i++) {
+			result = result.replace("{" + i + "}", String.valueOf(args[i]));
+		}
+		return result;
 	}
 
 	private static @Nullable URI instance(String path) {

@@ -28,6 +28,17 @@ public final class MethodRejectedException extends ErrorResponseException {
 	}
 
 	/**
+	 * No stack trace: this exception carries a decision, not a failure, and is raised on
+	 * every rejected request, where filling in a deep servlet stack would cost more than the
+	 * rest of the rejection.
+	 * @return this exception
+	 */
+	@Override
+	public synchronized Throwable fillInStackTrace() {
+		return this;
+	}
+
+	/**
 	 * The decision this exception carries.
 	 * @return the rejection
 	 */

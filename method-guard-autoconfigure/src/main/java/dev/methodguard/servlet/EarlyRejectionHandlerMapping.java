@@ -30,14 +30,18 @@ public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 
 	private final BooleanSupplier certain;
 
+	private final ProblemWriter writer;
+
 	/**
 	 * Create the mapping.
 	 * @param rejections the decision logic
 	 * @param certain whether the index knows every handler mapping of the application
+	 * @param writer writes the rejections whose content negotiation is certain
 	 */
-	public EarlyRejectionHandlerMapping(MethodRejections rejections, BooleanSupplier certain) {
+	public EarlyRejectionHandlerMapping(MethodRejections rejections, BooleanSupplier certain, ProblemWriter writer) {
 		this.rejections = rejections;
 		this.certain = certain;
+		this.writer = writer;
 		setOrder(ORDER);
 	}
 
@@ -47,7 +51,9 @@ public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 				|| CorsUtils.isPreFlightRequest(request) || !this.certain.getAsBoolean()) {
 			return null;
 		}
-		return this.rejections.beforeHandlerLookup(request).map(RejectionHandler::new).orElse(null);
+		return this.rejections.beforeHandlerLookup(request)
+			.map((rejection) -> new RejectionHandler(rejection, this.writer))
+			.orElse(null);
 	}
 
 }

@@ -1,23 +1,35 @@
 package dev.methodguard.servlet;
 
+import java.io.IOException;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.problem.MethodRejectedException;
 
 import org.springframework.web.HttpRequestHandler;
 
 /**
- * A handler that raises a rejection decided before handler lookup, so that it is written
- * like every other: by the exception resolvers and method-guard's advice.
+ * A handler for a rejection decided before handler lookup: written straight by the
+ * {@link ProblemWriter} where content negotiation is certain, otherwise raised, so that the
+ * exception resolvers and method-guard's advice write it like every other.
  *
- * @param rejection the rejection to raise
+ * @param rejection the rejection
+ * @param writer the direct writer, or {@code null} to always raise the rejection
  */
-record RejectionHandler(MethodRejectedException rejection) implements HttpRequestHandler {
+record RejectionHandler(MethodRejectedException rejection, @Nullable ProblemWriter writer)
+		implements HttpRequestHandler {
+
+	RejectionHandler(MethodRejectedException rejection) {
+		this(rejection, null);
+	}
 
 	@Override
-	public void handleRequest(HttpServletRequest request, HttpServletResponse response) {
-		throw this.rejection;
+	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (this.writer == null || !this.writer.write(request, response, this.rejection)) {
+			throw this.rejection;
+		}
 	}
 
 }

@@ -1,0 +1,92 @@
+package dev.methodguard.servlet;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import dev.methodguard.problem.MethodRejectedException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServletServerHttpResponse;
+
+/**
+ * Writes a rejection decided before handler lookup straight through the application's
+ * message converter for {@code application/problem+json}, where the outcome of Spring's
+ * content negotiation is certain (no {@code Accept}, or {@code *}{@code /*},
+ * {@code application/json} or {@code application/problem+json}; no file extension that
+ * would call for a {@code Content-Disposition}): the same converter, media type, status and
+ * headers as the advice's answer, without the cost of raising and resolving an exception.
+ * Any other request is left to the advice.
+ */
+public final class ProblemWriter {
+
+	private static final List<String> CERTAIN_ACCEPT = List.of("*/*", "application/json", "application/problem+json");
+
+	private final Supplier<List<HttpMessageConverter<?>>> converters;
+
+	private volatile @Nullable HttpMessageConverter<Object> problemJson;
+
+	private volatile boolean resolved;
+
+	/**
+	 * Create a writer.
+	 * @param converters the message converters of the application's handler adapter
+	 */
+	public ProblemWriter(Supplier<List<HttpMessageConverter<?>>> converters) {
+		this.converters = converters;
+	}
+
+	/**
+	 * Write the rejection if the outcome of content negotiation is certain.
+	 * @param request the request
+	 * @param response the response
+	 * @param rejection the rejection
+	 * @return {@code true} if written, {@code false} if the advice must write it
+	 * @throws IOException on a write failure
+	 */
+	boolean write(HttpServletRequest request, HttpServletResponse response, MethodRejectedException rejection)
+			throws IOException {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if ((accept != null && !CERTAIN_ACCEPT.contains(accept.trim())) || hasExtension(request.getRequestURI())) {
+			return false;
+		}
+		HttpMessageConverter<Object> converter = converter();
+		if (converter == null) {
+			return false;
+		}
+		response.setStatus(rejection.getStatusCode().value());
+		MethodGuardAdvice.setHeaders(response, rejection);
+		if (!"HEAD".equals(request.getMethod())) {
+			ServletServerHttpResponse output = new ServletServerHttpResponse(response);
+			converter.write(rejection.getBody(), MediaType.APPLICATION_PROBLEM_JSON, output);
+			output.flush();
+		}
+		return true;
+	}
+
+	private static boolean hasExtension(String uri) {
+		return uri.lastIndexOf('.') > uri.lastIndexOf('/');
+	}
+
+	@SuppressWarnings("unchecked")
+	private @Nullable HttpMessageConverter<Object> converter() {
+		if (!this.resolved) {
+			for (HttpMessageConverter<?> candidate : this.converters.get()) {
+				if (candidate.canWrite(ProblemDetail.class, MediaType.APPLICATION_PROBLEM_JSON)) {
+					this.problemJson = (HttpMessageConverter<Object>) candidate;
+					break;
+				}
+			}
+			this.resolved = true;
+		}
+		return this.problemJson;
+	}
+
+}
