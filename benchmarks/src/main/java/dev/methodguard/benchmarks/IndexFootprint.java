@@ -1,5 +1,6 @@
 package dev.methodguard.benchmarks;
 
+import java.util.Arrays;
 import java.util.List;
 
 import dev.methodguard.allow.MethodIndex;
@@ -22,12 +23,14 @@ public final class IndexFootprint {
 
 	/**
 	 * Print the table.
-	 * @param args unused
+	 * @param args the table sizes (numbers of routes), default 100, 1 000 and 10 000
 	 */
 	public static void main(String[] args) {
+		int[] sizes = (args.length > 0) ? Arrays.stream(args).mapToInt(Integer::parseInt).toArray()
+				: new int[] { 100, 1_000, 10_000 };
 		System.out.println("| routes | retained heap of the index | build (first, cold) |");
 		System.out.println("| --- | --- | --- |");
-		for (int size : new int[] { 100, 1_000, 10_000 }) {
+		for (int size : sizes) {
 			List<Route> routes = RouteTable.routes(size);
 			long before = usedAfterGc();
 			long start = System.nanoTime();
