@@ -1,6 +1,7 @@
 package dev.methodguard.allow;
 
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -10,7 +11,8 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Holds the application's {@link MethodIndex}, built once from its route sources after
- * every singleton, and so every handler mapping, has been initialized.
+ * every singleton, and so every handler mapping, has been initialized, and built again only
+ * after it is {@link #invalidate() invalidated} by a change of routes.
  */
 public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInitializingSingleton {
 
@@ -19,6 +21,8 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 	private final Supplier<? extends Collection<? extends RouteSource>> sources;
 
 	private final boolean optionsEverywhere;
+
+	private final AtomicInteger version = new AtomicInteger();
 
 	private volatile MethodIndex index;
 
@@ -40,25 +44,39 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 	}
 
 	/**
-	 * The index, built on first use.
+	 * Forget the index, so that the next {@link #get()} builds it anew from the current
+	 * routes: for handler mappings that change at run time. Requests already holding the
+	 * old index finish with it; none rebuilds it per request.
+	 */
+	public void invalidate() {
+		this.version.incrementAndGet();
+		this.index = null;
+	}
+
+	/**
+	 * The index, built on first use and after each invalidation. It is built without holding
+	 * any lock of this holder (reading the routes takes the handler mappings' own locks, which
+	 * a thread in the middle of a lookup may hold); a build that an invalidation overtook is
+	 * used by its caller but not kept.
 	 * @return the index
 	 */
 	@Override
 	public MethodIndex get() {
 		MethodIndex current = this.index;
-		if (current == null) {
-			synchronized (this) {
-				current = this.index;
-				if (current == null) {
-					long start = System.nanoTime();
-					current = MethodIndex.build(this.sources.get(), this.optionsEverywhere);
-					this.index = current;
-					if (logger.isDebugEnabled()) {
-						logger.debug("Indexed " + current.routes().size() + " routes in "
-								+ (System.nanoTime() - start) / 1_000_000 + " ms");
-					}
-				}
+		if (current != null) {
+			return current;
+		}
+		int built = this.version.get();
+		long start = System.nanoTime();
+		current = MethodIndex.build(this.sources.get(), this.optionsEverywhere);
+		synchronized (this) {
+			if (this.version.get() == built) {
+				this.index = current;
 			}
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Indexed " + current.routes().size() + " routes in " + (System.nanoTime() - start) / 1_000_000
+					+ " ms");
 		}
 		return current;
 	}

@@ -146,7 +146,8 @@ public final class MethodGuardAutoConfiguration {
 		return new WebMvcRegistrations() {
 			@Override
 			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-				return new UnionRequestMappingHandlerMapping(() -> index.getObject().get(), policy::getObject);
+				return new UnionRequestMappingHandlerMapping(() -> index.getObject().get(), policy::getObject,
+						() -> index.getObject().invalidate());
 			}
 		};
 	}

@@ -1,5 +1,6 @@
 package dev.methodguard.servlet;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * search when another kind of handler (a functional route, a resource) takes that method on
  * the same path: Spring MVC would answer 405 there although the method works, and the
  * {@code Allow} of the union would not be truthful. The index is consulted only on such a
- * mismatch, never on a match.
+ * mismatch, never on a match. Mappings registered or unregistered at run time invalidate the
+ * index, so the next response reflects them.
  */
 public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapping {
 
@@ -31,14 +33,31 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 
 	private final Supplier<PathPolicy> policy;
 
+	private final Runnable routesChanged;
+
 	/**
 	 * Create the mapping.
 	 * @param index the method index
 	 * @param policy the path policy; excluded paths keep Spring's behaviour
+	 * @param routesChanged told after a mapping is registered or unregistered at run time
 	 */
-	public UnionRequestMappingHandlerMapping(Supplier<MethodIndex> index, Supplier<PathPolicy> policy) {
+	public UnionRequestMappingHandlerMapping(Supplier<MethodIndex> index, Supplier<PathPolicy> policy,
+			Runnable routesChanged) {
 		this.index = index;
 		this.policy = policy;
+		this.routesChanged = routesChanged;
+	}
+
+	@Override
+	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+		super.registerMapping(mapping, handler, method);
+		this.routesChanged.run();
+	}
+
+	@Override
+	public void unregisterMapping(RequestMappingInfo mapping) {
+		super.unregisterMapping(mapping);
+		this.routesChanged.run();
 	}
 
 	@Override
