@@ -101,17 +101,9 @@ public final class RoutePattern {
 	}
 
 	/**
-	 * Whether this pattern can be matched against raw segments with
-	 * {@link #matchesSegments(String[])}: it consists of literal and plain {@code {name}}
-	 * segments only, and matches case-sensitively.
-	 * @return {@code true} for a simple pattern
-	 */
-	boolean isSimple() {
-		return this.simpleSegments != null;
-	}
-
-	/**
-	 * The number of segments every path this simple pattern matches has.
+	 * The number of segments every path this pattern matches has, where the pattern is simple:
+	 * made of literal and plain {@code {name}} segments only, and case-sensitive, so that
+	 * {@link #matchesSegments(String[])} can match it on raw segments.
 	 * @return the number of segments, or {@code -1} if the pattern is not simple
 	 */
 	int simpleLength() {
