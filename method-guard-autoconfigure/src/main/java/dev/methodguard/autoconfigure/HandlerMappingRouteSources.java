@@ -1,7 +1,9 @@
 package dev.methodguard.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -19,6 +21,8 @@ import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
 import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
 import dev.methodguard.servlet.FunctionalHeadHandlerMapping;
 import dev.methodguard.servlet.OptionsHandlerMapping;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;
@@ -113,6 +117,26 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 			}
 		}
 		return sources;
+	}
+
+	/**
+	 * The names of the servlets registered in the servlet context that are not a Spring MVC
+	 * {@code DispatcherServlet}.
+	 * @param context the servlet context, or {@code null} outside a servlet container
+	 * @return the names
+	 */
+	static Set<String> plainServletNames(@Nullable ServletContext context) {
+		if (context == null) {
+			return Set.of();
+		}
+		Set<String> names = new HashSet<>();
+		ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+		for (ServletRegistration registration : context.getServletRegistrations().values()) {
+			if (!DispatcherServlet.class.isAssignableFrom(servletClass(registration.getClassName(), classLoader))) {
+				names.add(registration.getName());
+			}
+		}
+		return Set.copyOf(names);
 	}
 
 	private static Class<?> servletClass(String className, ClassLoader classLoader) {

@@ -1,7 +1,11 @@
 package dev.methodguard.autoconfigure;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
 
 import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.allow.PathPolicy;
@@ -9,11 +13,13 @@ import dev.methodguard.allow.RouteSource;
 import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejectionListener;
+import dev.methodguard.servlet.ContainerRejectionFilter;
 import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
 import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
 import dev.methodguard.servlet.FunctionalHeadHandlerMapping;
 import dev.methodguard.servlet.MethodGuardAdvice;
 import dev.methodguard.servlet.MethodGuardExceptionResolver;
+import dev.methodguard.servlet.MethodGuardFilter;
 import dev.methodguard.servlet.MethodRejections;
 import dev.methodguard.servlet.OptionsHandlerMapping;
 import dev.methodguard.servlet.ProblemWriter;
@@ -29,12 +35,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -67,6 +77,12 @@ public final class MethodGuardAutoConfiguration {
 	/** Name of the bean of Spring MVC's handler mapping for annotated controllers. */
 	static final String MVC_HANDLER_MAPPING_BEAN = "requestMappingHandlerMapping";
 
+	/** Order of the {@link MethodGuardFilter}: after Spring Security's filter chain (-100). */
+	static final int FILTER_ORDER = 0;
+
+	/** Order of the {@link ContainerRejectionFilter}: before every security filter. */
+	static final int CONTAINER_REJECTION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
 	@Bean
 	@ConditionalOnMissingBean
 	MethodIndexHolder methodGuardIndex(ObjectProvider<HandlerMapping> handlerMappings,
@@ -74,20 +90,70 @@ public final class MethodGuardAutoConfiguration {
 			ApplicationContext context, MethodGuardProperties properties) {
 		return new MethodIndexHolder(new HandlerMappingRouteSources(handlerMappings, routeSources,
 				() -> dispatcherServletPath.getIfAvailable(() -> () -> "/").getPrefix(),
-				() -> (context instanceof WebApplicationContext web) ? web.getServletContext() : null),
+				() -> servletContext(context)),
 				properties.getOptions().isEnabled());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemWriter methodGuardProblemWriter(ObjectProvider<RequestMappingHandlerAdapter> adapter) {
+		return new ProblemWriter(
+				() -> adapter.getIfUnique(() -> new RequestMappingHandlerAdapter()).getMessageConverters());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "method-guard.early-rejection.enabled", matchIfMissing = true)
 	EarlyRejectionHandlerMapping methodGuardEarlyRejectionHandlerMapping(MethodRejections rejections,
-			ObjectProvider<HandlerMapping> handlerMappings, ObjectProvider<RequestMappingHandlerAdapter> adapter) {
+			ObjectProvider<HandlerMapping> handlerMappings, ProblemWriter writer) {
 		SingletonSupplier<Boolean> certain = SingletonSupplier
 			.of(() -> HandlerMappingRouteSources.coversEvery(handlerMappings.orderedStream()));
-		ProblemWriter writer = new ProblemWriter(
-				() -> adapter.getIfUnique(() -> new RequestMappingHandlerAdapter()).getMessageConverters());
 		return new EarlyRejectionHandlerMapping(rejections, certain::obtain, writer);
+	}
+
+	/**
+	 * Registers the {@link MethodGuardFilter} for every request, right after the security
+	 * filters of the application (Spring Security's order is -100 by default).
+	 * @param rejections the decision logic
+	 * @param writer the problem writer
+	 * @param context the application context, for its servlet context
+	 * @return the registration
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "methodGuardFilterRegistration")
+	FilterRegistrationBean<MethodGuardFilter> methodGuardFilterRegistration(MethodRejections rejections,
+			ProblemWriter writer, ApplicationContext context) {
+		SingletonSupplier<Set<String>> plainServlets = SingletonSupplier
+			.of(() -> HandlerMappingRouteSources.plainServletNames(servletContext(context)));
+		FilterRegistrationBean<MethodGuardFilter> registration = new FilterRegistrationBean<>(
+				new MethodGuardFilter(rejections, writer, plainServlets::obtain));
+		registration.setName("methodGuardFilter");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(FILTER_ORDER);
+		return registration;
+	}
+
+	/**
+	 * Registers the {@link ContainerRejectionFilter} for error page dispatches, before every
+	 * security filter.
+	 * @param rejections the decision logic
+	 * @param writer the problem writer
+	 * @return the registration
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "methodGuardContainerRejectionFilterRegistration")
+	FilterRegistrationBean<ContainerRejectionFilter> methodGuardContainerRejectionFilterRegistration(
+			MethodRejections rejections, ProblemWriter writer) {
+		FilterRegistrationBean<ContainerRejectionFilter> registration = new FilterRegistrationBean<>(
+				new ContainerRejectionFilter(rejections, writer));
+		registration.setName("methodGuardContainerRejectionFilter");
+		registration.setDispatcherTypes(DispatcherType.ERROR);
+		registration.setOrder(CONTAINER_REJECTION_FILTER_ORDER);
+		return registration;
+	}
+
+	private static @Nullable ServletContext servletContext(ApplicationContext context) {
+		return (context instanceof WebApplicationContext web) ? web.getServletContext() : null;
 	}
 
 	@Bean

@@ -71,6 +71,35 @@ public final class ProblemWriter {
 		return true;
 	}
 
+	/**
+	 * Write the rejection as {@code application/problem+json} whatever the request accepts:
+	 * for rejections decided outside Spring MVC (a servlet filter, Spring Security's
+	 * firewall), where no content negotiation runs. A path with a file extension gets the
+	 * {@code Content-Disposition} Spring MVC adds to such error bodies. Without a JSON
+	 * converter the status and headers are sent with an empty body.
+	 * @param request the request
+	 * @param response the response, not yet committed
+	 * @param rejection the rejection
+	 * @throws IOException on a write failure
+	 */
+	public void writeAnyway(HttpServletRequest request, HttpServletResponse response,
+			MethodRejectedException rejection) throws IOException {
+		response.resetBuffer();
+		response.setStatus(rejection.getStatusCode().value());
+		MethodGuardAdvice.setHeaders(response, rejection);
+		if (hasExtension(OriginalRequest.requestUri(request))) {
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline;filename=f.txt");
+		}
+		HttpMessageConverter<Object> converter = converter();
+		if (converter == null || "HEAD".equals(OriginalRequest.method(request))) {
+			response.flushBuffer();
+			return;
+		}
+		ServletServerHttpResponse output = new ServletServerHttpResponse(response);
+		converter.write(rejection.getBody(), MediaType.APPLICATION_PROBLEM_JSON, output);
+		output.flush();
+	}
+
 	private static boolean hasExtension(String uri) {
 		return uri.lastIndexOf('.') > uri.lastIndexOf('/');
 	}

@@ -1,0 +1,105 @@
+package dev.methodguard.servlet;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.methodguard.problem.MethodRejectedException;
+
+/**
+ * The servlet filter of method-guard, ordered after the application's security filters, so
+ * it sees only requests they let through. It answers what Spring MVC cannot:
+ * <ul>
+ * <li>{@code TRACE} that no route maps: a 405 (or 404 on a concealed path) instead of the
+ * echo some containers send (Jetty's {@code HttpServlet.doTrace}, Spring's
+ * {@code DispatcherServlet} by default);</li>
+ * <li>a {@code sendError(405)} or {@code sendError(501)} of a plain servlet: the problem is
+ * written at once, so the error page dispatch, which the security filters check again as a
+ * request for {@code /error}, cannot turn it into a 401 or 403.</li>
+ * </ul>
+ * It marks each request it sees, so that the {@link ContainerRejectionFilter} can tell a
+ * request the container rejected before any filter. On the happy path it costs one attribute
+ * and two comparisons.
+ */
+public final class MethodGuardFilter implements Filter {
+
+	/** The request attribute that marks a request this filter let through. */
+	static final String PASSED_ATTRIBUTE = MethodGuardFilter.class.getName() + ".PASSED";
+
+	private final MethodRejections rejections;
+
+	private final ProblemWriter writer;
+
+	private final Supplier<Set<String>> plainServlets;
+
+	/**
+	 * Create the filter.
+	 * @param rejections the decision logic
+	 * @param writer the writer of problems outside Spring MVC
+	 * @param plainServlets the names of the servlets that are not Spring MVC's
+	 */
+	public MethodGuardFilter(MethodRejections rejections, ProblemWriter writer, Supplier<Set<String>> plainServlets) {
+		this.rejections = rejections;
+		this.writer = writer;
+		this.plainServlets = plainServlets;
+	}
+
+	@Override
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+			throws IOException, ServletException {
+		if (!(servletRequest instanceof HttpServletRequest request)
+				|| !(servletResponse instanceof HttpServletResponse response)) {
+			chain.doFilter(servletRequest, servletResponse);
+			return;
+		}
+		request.setAttribute(PASSED_ATTRIBUTE, Boolean.TRUE);
+		if ("TRACE".equals(request.getMethod()) && rejectTrace(request, response)) {
+			return;
+		}
+		if (!isPlainServlet(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		ErrorCapturingResponse capturing = new ErrorCapturingResponse(response);
+		chain.doFilter(request, capturing);
+		if (capturing.capturedStatus() != 0) {
+			Optional<MethodRejectedException> rejection = this.rejections.forMissingHandler(request);
+			if (rejection.isPresent()) {
+				this.writer.writeAnyway(request, response, rejection.get());
+			}
+			else {
+				response.sendError(capturing.capturedStatus());
+			}
+		}
+	}
+
+	private boolean rejectTrace(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Optional<MethodRejectedException> rejection = this.rejections.beforeHandlerLookup(request);
+		if (rejection.isPresent()) {
+			this.writer.writeAnyway(request, response, rejection.get());
+			return true;
+		}
+		if (!this.rejections.isTaken(request, "TRACE")) {
+			response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+			return true;
+		}
+		return false;
+	}
+
+	private boolean isPlainServlet(HttpServletRequest request) {
+		HttpServletMapping mapping = request.getHttpServletMapping();
+		return mapping != null && mapping.getServletName() != null
+				&& this.plainServlets.get().contains(mapping.getServletName());
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.methodguard.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What clients of a secured application see over real HTTP, with and without credentials:
+ * Security's 401 and 403 stand, a request it lets through gets the same 405 problem and
+ * {@code Allow} as without Security (a plain servlet's included, whose error page dispatch
+ * Security would otherwise check again), and a method its firewall rejects is the 501
+ * problem.
+ */
+@SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+class SecuredHttpTests {
+
+	private static final String USER = "user:secret";
+
+	private static final String ADMIN = "admin:secret";
+
+	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void permittedPathWithAWrongMethodIsTheProblemForAnyone() throws Exception {
+		for (String credentials : new String[] { null, USER }) {
+			HttpResponse<String> response = send("PUT", "/public/items", credentials);
+			assertProblem(response, 405, "GET, HEAD, POST, OPTIONS");
+		}
+	}
+
+	@Test
+	void protectedPathIs401WithoutCredentialsAndTheProblemWithThem() throws Exception {
+		HttpResponse<String> anonymous = send("POST", "/private/notes", null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("Allow")).isEmpty();
+		assertThat(anonymous.body()).doesNotContain("allowedMethods");
+		assertProblem(send("POST", "/private/notes", USER), 405, "GET, HEAD, OPTIONS");
+		assertThat(send("GET", "/private/notes", USER).body()).isEqualTo("notes");
+	}
+
+	@Test
+	void wrongCredentialsAre401() throws Exception {
+		assertThat(send("POST", "/private/notes", "user:wrong").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void methodRuleDecidesBeforeTheMethodIsRevealed() throws Exception {
+		assertThat(send("DELETE", "/public/items/7", null).statusCode()).isEqualTo(401);
+		HttpResponse<String> user = send("DELETE", "/public/items/7", USER);
+		assertThat(user.statusCode()).isEqualTo(403);
+		assertThat(user.headers().firstValue("Allow")).isEmpty();
+		assertProblem(send("DELETE", "/public/items/7", ADMIN), 405, "GET, HEAD, PUT, OPTIONS");
+		assertThat(send("PUT", "/public/items/7", null).body()).isEqualTo("put 7");
+	}
+
+	@Test
+	void optionsIsAnsweredOnlyToThoseSecurityLetsThrough() throws Exception {
+		assertThat(send("OPTIONS", "/private/notes", null).statusCode()).isEqualTo(401);
+		HttpResponse<String> user = send("OPTIONS", "/private/notes", USER);
+		assertThat(user.statusCode()).isEqualTo(200);
+		assertThat(user.headers().allValues("Allow")).containsExactly("GET, HEAD, OPTIONS");
+		assertThat(send("OPTIONS", "/public/items", null).headers().allValues("Allow"))
+			.containsExactly("GET, HEAD, POST, OPTIONS");
+	}
+
+	@Test
+	void plainServletsRejectionIsNotMaskedByTheErrorDispatch() throws Exception {
+		assertProblem(send("POST", "/legacy/ping", null), 405, "GET, HEAD, OPTIONS");
+		assertThat(send("GET", "/legacy/ping", null).body()).isEqualTo("pong");
+	}
+
+	@Test
+	void methodTheFirewallRejectsIsThe501ProblemWithoutAllow() throws Exception {
+		for (String path : new String[] { "/public/items", "/private/notes", "/nowhere" }) {
+			for (String method : new String[] { "FOO", "get", "PROPFIND" }) {
+				HttpResponse<String> response = send(method, path, null);
+				assertThat(response.statusCode()).as("%s %s", method, path).isEqualTo(501);
+				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+				assertThat(response.headers().firstValue("Allow")).isEmpty();
+				assertThat(response.body()).contains("\"title\":\"Not Implemented\"")
+					.contains("\"instance\":\"" + path + "\"")
+					.doesNotContain("allowedMethods");
+			}
+		}
+	}
+
+	/**
+	 * Security's own answer: a 400 sent as an error, whose error page dispatch Security checks
+	 * like any request for {@code /error}, without the credentials the rejected request never
+	 * had checked: a 401 in this application, with or without credentials, as without
+	 * method-guard.
+	 */
+	@Test
+	void firewallsOtherRejectionsKeepSecuritysAnswer() throws Exception {
+		for (String[] request : new String[][] { { "GET", "/public/items;x=1" }, { "FOO", "/public/items;x=1" },
+				{ "GET", "/public//items" }, { "PROPFIND", "/public/%2e%2e/private/notes" } }) {
+			for (String credentials : new String[] { null, USER }) {
+				HttpResponse<String> response = send(request[0], request[1], credentials);
+				assertThat(response.statusCode()).as("%s %s", request[0], request[1]).isEqualTo(401);
+				assertThat(response.headers().firstValue("Allow")).isEmpty();
+				assertThat(response.body()).doesNotContain("Not Implemented");
+			}
+		}
+	}
+
+	@Test
+	void traceIsA405WithAllowAndNeverEchoed() throws Exception {
+		HttpResponse<String> response = send("TRACE", "/public/items", null);
+		assertProblem(response, 405, "GET, HEAD, POST, OPTIONS");
+		assertThat(response.body()).doesNotContain("Authorization");
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status, String allow) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().allValues("Allow")).containsExactly(allow);
+		assertThat(response.body()).contains("\"status\":" + status);
+	}
+
+	private HttpResponse<String> send(String method, String path, String credentials) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (credentials != null) {
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
