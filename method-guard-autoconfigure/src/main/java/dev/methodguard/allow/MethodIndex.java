@@ -118,7 +118,21 @@ public final class MethodIndex {
 	 */
 	public Optional<Resolution> lookup(String path) {
 		Probe probe = Probe.of(path);
-		return (probe != null) ? resolve(candidates(probe), probe) : Optional.empty();
+		return (probe != null) ? resolve(candidates(probe), probe, true) : Optional.empty();
+	}
+
+	/**
+	 * What the index knows of a path without any I/O: empty where the answer would depend
+	 * on the presence of a static resource. For answers that may omit the methods of a path,
+	 * such as a 501, whose {@code Allow} is optional: a flood of unknown methods on random
+	 * paths then costs no resource lookup.
+	 * @param path the raw (still encoded) path within the application, without the context
+	 * path
+	 * @return the resolution, or empty if no route serves the path or presence would decide
+	 */
+	public Optional<Resolution> lookupWithoutIo(String path) {
+		Probe probe = Probe.of(path);
+		return (probe != null) ? resolve(candidates(probe), probe, false) : Optional.empty();
 	}
 
 	/**
@@ -128,7 +142,7 @@ public final class MethodIndex {
 	 */
 	public Optional<Resolution> lookup(PathContainer path) {
 		Probe probe = new Probe(path.value(), null, path);
-		return resolve(candidates(probe), probe);
+		return resolve(candidates(probe), probe, true);
 	}
 
 	/**
@@ -177,7 +191,7 @@ public final class MethodIndex {
 				}
 			}
 		}
-		return resolve(candidates, probe);
+		return resolve(candidates, probe, true);
 	}
 
 	private List<Entry> candidates(Probe probe) {
@@ -215,9 +229,10 @@ public final class MethodIndex {
 	 * are matched on the raw segments where the path has them; the others, and presence
 	 * checks, on the parsed path, parsed at most once. The presence of a resource (I/O) is
 	 * checked only where it can change the methods of the path: where no other route serves
-	 * it, or the resource takes a method the others do not.
+	 * it, or the resource takes a method the others do not; without {@code presenceIo}, such a
+	 * path resolves to nothing.
 	 */
-	private Optional<Resolution> resolve(List<Entry> candidates, Probe probe) {
+	private Optional<Resolution> resolve(List<Entry> candidates, Probe probe, boolean presenceIo) {
 		if (candidates.isEmpty()) {
 			return Optional.empty();
 		}
@@ -244,6 +259,9 @@ public final class MethodIndex {
 			for (Entry candidate : presenceChecked) {
 				Route route = candidate.route();
 				if (matched.isEmpty() || !served.union(route.methods()).equals(served)) {
+					if (!presenceIo) {
+						return Optional.empty();
+					}
 					PathContainer path = probe.parsed();
 					if (path != null && route.presence().test(path)) {
 						matched.add(candidate);

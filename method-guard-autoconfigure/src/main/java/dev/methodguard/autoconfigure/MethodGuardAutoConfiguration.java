@@ -116,17 +116,20 @@ public final class MethodGuardAutoConfiguration {
 	 * filters of the application (Spring Security's order is -100 by default).
 	 * @param rejections the decision logic
 	 * @param writer the problem writer
+	 * @param index the method index
+	 * @param properties the properties
 	 * @param context the application context, for its servlet context
 	 * @return the registration
 	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "methodGuardFilterRegistration")
 	FilterRegistrationBean<MethodGuardFilter> methodGuardFilterRegistration(MethodRejections rejections,
-			ProblemWriter writer, ApplicationContext context) {
+			ProblemWriter writer, MethodIndexHolder index, MethodGuardProperties properties,
+			ApplicationContext context) {
 		SingletonSupplier<Set<String>> plainServlets = SingletonSupplier
 			.of(() -> HandlerMappingRouteSources.plainServletNames(servletContext(context)));
-		FilterRegistrationBean<MethodGuardFilter> registration = new FilterRegistrationBean<>(
-				new MethodGuardFilter(rejections, writer, plainServlets::obtain));
+		FilterRegistrationBean<MethodGuardFilter> registration = new FilterRegistrationBean<>(new MethodGuardFilter(
+				rejections, writer, plainServlets::obtain, index, properties.getOptions().isEnabled()));
 		registration.setName("methodGuardFilter");
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		registration.setOrder(FILTER_ORDER);

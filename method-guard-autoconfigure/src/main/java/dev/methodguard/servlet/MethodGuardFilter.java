@@ -14,7 +14,11 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.methodguard.allow.MethodIndex;
+import dev.methodguard.allow.Resolution;
 import dev.methodguard.problem.MethodRejectedException;
+
+import org.springframework.web.cors.CorsUtils;
 
 /**
  * The servlet filter of method-guard, ordered after the application's security filters, so
@@ -23,6 +27,8 @@ import dev.methodguard.problem.MethodRejectedException;
  * <li>{@code TRACE} that no route maps: a 405 (or 404 on a concealed path) instead of the
  * echo some containers send (Jetty's {@code HttpServlet.doTrace}, Spring's
  * {@code DispatcherServlet} by default);</li>
+ * <li>{@code OPTIONS} on a plain servlet that does not override {@code doOptions}: the
+ * index's {@code Allow};</li>
  * <li>a {@code sendError(405)} or {@code sendError(501)} of a plain servlet: the problem is
  * written at once, so the error page dispatch, which the security filters check again as a
  * request for {@code /error}, cannot turn it into a 401 or 403.</li>
@@ -42,16 +48,26 @@ public final class MethodGuardFilter implements Filter {
 
 	private final Supplier<Set<String>> plainServlets;
 
+	private final Supplier<MethodIndex> index;
+
+	private final boolean answerOptions;
+
 	/**
 	 * Create the filter.
 	 * @param rejections the decision logic
 	 * @param writer the writer of problems outside Spring MVC
 	 * @param plainServlets the names of the servlets that are not Spring MVC's
+	 * @param index the method index
+	 * @param answerOptions whether {@code OPTIONS} on plain servlets is answered from the
+	 * index ({@code method-guard.options.enabled})
 	 */
-	public MethodGuardFilter(MethodRejections rejections, ProblemWriter writer, Supplier<Set<String>> plainServlets) {
+	public MethodGuardFilter(MethodRejections rejections, ProblemWriter writer, Supplier<Set<String>> plainServlets,
+			Supplier<MethodIndex> index, boolean answerOptions) {
 		this.rejections = rejections;
 		this.writer = writer;
 		this.plainServlets = plainServlets;
+		this.index = index;
+		this.answerOptions = answerOptions;
 	}
 
 	@Override
@@ -68,6 +84,9 @@ public final class MethodGuardFilter implements Filter {
 		}
 		if (!isPlainServlet(request)) {
 			chain.doFilter(request, response);
+			return;
+		}
+		if (this.answerOptions && "OPTIONS".equals(request.getMethod()) && answerOptions(request, response)) {
 			return;
 		}
 		ErrorCapturingResponse capturing = new ErrorCapturingResponse(response);
@@ -94,6 +113,31 @@ public final class MethodGuardFilter implements Filter {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * {@code OPTIONS} on a plain servlet that does not answer it itself: the index's
+	 * {@code Allow}, as for every other handler ({@code HttpServlet.doOptions} lists
+	 * {@code TRACE} on some containers, which this filter rejects).
+	 */
+	private boolean answerOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (CorsUtils.isPreFlightRequest(request) || this.rejections.isExcluded(request)) {
+			return false;
+		}
+		Resolution resolution = this.index.get()
+			.lookup(OriginalRequest.pathWithinApplication(request))
+			.orElse(null);
+		if (resolution == null || resolution.explicitOptions()) {
+			return false;
+		}
+		Optional<MethodRejectedException> concealed = this.rejections.forConcealedOptions(request, resolution);
+		if (concealed.isPresent()) {
+			this.writer.writeAnyway(request, response, concealed.get());
+		}
+		else {
+			OptionsHandlerMapping.writeAllow(response, resolution);
+		}
+		return true;
 	}
 
 	private boolean isPlainServlet(HttpServletRequest request) {

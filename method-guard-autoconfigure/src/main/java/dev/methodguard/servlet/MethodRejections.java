@@ -76,11 +76,11 @@ public final class MethodRejections {
 		}
 		String method = OriginalRequest.method(request);
 		MethodIndex methodIndex = this.index.get();
-		Optional<Resolution> resolution = methodIndex.lookup(path);
 		if (!methodIndex.isImplemented(method)) {
-			return unimplemented(request, path, resolution);
+			return unimplemented(request, path, lookupForUnimplemented(methodIndex, path));
 		}
-		return resolution.filter((known) -> !known.allowed().contains(method))
+		return methodIndex.lookup(path)
+			.filter((known) -> !known.allowed().contains(method))
 			.map((known) -> reject(request, path, 405, known.allowed(), known.patterns()));
 	}
 
@@ -98,7 +98,7 @@ public final class MethodRejections {
 		MethodIndex methodIndex = this.index.get();
 		if (!methodIndex.isImplemented(method)) {
 			return this.policy.isExcluded(path) ? Optional.empty()
-					: unimplemented(request, path, methodIndex.lookup(path));
+					: unimplemented(request, path, lookupForUnimplemented(methodIndex, path));
 		}
 		Optional<Resolution> resolution = methodIndex.lookupRejecting(path, method);
 		if (resolution.isEmpty() || this.policy.isExcluded(path)) {
@@ -189,14 +189,29 @@ public final class MethodRejections {
 		return Optional.of(reject(request, path, 405, resolution.allowed(), resolution.patterns()));
 	}
 
+	/**
+	 * The lookup behind a method no handler implements: a 501 needs the path's patterns for
+	 * its metrics only, so it costs no resource lookup (a flood of unknown methods on random
+	 * paths touches no file); a 405 needs the path's {@code Allow}.
+	 */
+	private Optional<Resolution> lookupForUnimplemented(MethodIndex methodIndex, String path) {
+		return (this.unknownMethodStatus == 501) ? methodIndex.lookupWithoutIo(path) : methodIndex.lookup(path);
+	}
+
+	/**
+	 * A 501 says the server implements the method for no resource: it carries no
+	 * {@code Allow} (RFC 9110 asks for one on a 405 only), so it reveals nothing of the
+	 * resource and is the same whether or not the request went through a security filter; the
+	 * patterns, known without I/O, only tag the metrics. Where unknown methods are 405s, the
+	 * path's {@code Allow} is required, and an unknown path stays 404.
+	 */
 	private Optional<MethodRejectedException> unimplemented(HttpServletRequest request, String path,
 			Optional<Resolution> resolution) {
-		AllowedMethods allowed = resolution.map(Resolution::allowed).orElse(null);
-		if (this.unknownMethodStatus == 405 && allowed == null) {
-			return Optional.empty();
-		}
 		List<String> patterns = resolution.map(Resolution::patterns).orElse(List.of());
-		return Optional.of(reject(request, path, this.unknownMethodStatus, allowed, patterns));
+		if (this.unknownMethodStatus == 501) {
+			return Optional.of(reject(request, path, 501, null, patterns));
+		}
+		return resolution.map((known) -> reject(request, path, 405, known.allowed(), patterns));
 	}
 
 	private MethodRejectedException reject(HttpServletRequest request, String path, int status,

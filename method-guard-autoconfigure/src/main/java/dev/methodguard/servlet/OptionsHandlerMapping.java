@@ -66,6 +66,25 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 	}
 
 	/**
+	 * Write the answer to {@code OPTIONS}: 200, {@code Allow} and, where PATCH takes
+	 * declared media types, {@code Accept-Patch}; no body.
+	 * @param response the response
+	 * @param resolution what the index knows of the path
+	 */
+	static void writeAllow(HttpServletResponse response, Resolution resolution) {
+		writeAllow(response, resolution.allowed().toHeaderValue(), MediaType.toString(resolution.acceptPatch()));
+	}
+
+	private static void writeAllow(HttpServletResponse response, String allow, String acceptPatch) {
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setHeader(HttpHeaders.ALLOW, allow);
+		if (!acceptPatch.isEmpty()) {
+			response.setHeader(HttpHeaders.ACCEPT_PATCH, acceptPatch);
+		}
+		response.setContentLength(0);
+	}
+
+	/**
 	 * Answers {@code OPTIONS} with the {@code Allow} of a resolution; carries the global
 	 * CORS configuration so that Spring's CORS processing applies to it.
 	 */
@@ -85,12 +104,7 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 
 		@Override
 		public void handleRequest(HttpServletRequest request, HttpServletResponse response) {
-			response.setStatus(HttpServletResponse.SC_OK);
-			response.setHeader(HttpHeaders.ALLOW, this.allow);
-			if (!this.acceptPatch.isEmpty()) {
-				response.setHeader(HttpHeaders.ACCEPT_PATCH, this.acceptPatch);
-			}
-			response.setContentLength(0);
+			writeAllow(response, this.allow, this.acceptPatch);
 		}
 
 		@Override

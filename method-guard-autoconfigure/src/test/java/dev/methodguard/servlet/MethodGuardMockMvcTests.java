@@ -186,7 +186,9 @@ class MethodGuardMockMvcTests {
 			.andExpect(status().isNotImplemented())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.title").value("Not Implemented"))
-			.andExpect(jsonPath("$.status").value(501));
+			.andExpect(jsonPath("$.status").value(501))
+			.andExpect(header().doesNotExist("Allow"))
+			.andExpect(jsonPath("$.allowedMethods").doesNotExist());
 		this.mvc.perform(request("get", URI.create("/reports"))).andExpect(status().isNotImplemented());
 	}
 
