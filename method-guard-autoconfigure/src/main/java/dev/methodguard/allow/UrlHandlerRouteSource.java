@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,6 +30,8 @@ import org.springframework.web.util.pattern.PatternParseException;
 public final class UrlHandlerRouteSource implements RouteSource {
 
 	private static final Log logger = LogFactory.getLog(UrlHandlerRouteSource.class);
+
+	private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
 
 	private final AbstractUrlHandlerMapping mapping;
 
@@ -88,13 +91,21 @@ public final class UrlHandlerRouteSource implements RouteSource {
 		return AllowedMethods.any();
 	}
 
+	/**
+	 * The path without the {@code ;name=value} content of its segments, as Spring MVC serves
+	 * {@code /index.html;.txt} with {@code /index.html}.
+	 */
+	private static String withoutMatrixParameters(String path) {
+		return (path.indexOf(';') < 0) ? path : MATRIX_PARAMETERS.matcher(path).replaceAll("");
+	}
+
 	private static boolean exists(ResourceHttpRequestHandler handler, RoutePattern pattern, PathContainer path) {
 		PathContainer within = pattern.withinServlet(path);
 		if (within == null) {
 			return false;
 		}
-		String resourcePath = ResourceHandlerUtils
-			.normalizeInputPath(pattern.pathPattern().extractPathWithinPattern(within).value());
+		String withinPattern = pattern.pathPattern().extractPathWithinPattern(within).value();
+		String resourcePath = ResourceHandlerUtils.normalizeInputPath(withoutMatrixParameters(withinPattern));
 		if (ResourceHandlerUtils.shouldIgnoreInputPath(resourcePath) || ResourceHandlerUtils.isInvalidPath(resourcePath)) {
 			return false;
 		}

@@ -126,10 +126,8 @@ public final class MethodGuardAutoConfiguration {
 	FilterRegistrationBean<MethodGuardFilter> methodGuardFilterRegistration(MethodRejections rejections,
 			ProblemWriter writer, MethodIndexHolder index, MethodGuardProperties properties,
 			ApplicationContext context) {
-		SingletonSupplier<Set<String>> plainServlets = SingletonSupplier
-			.of(() -> HandlerMappingRouteSources.plainServletNames(servletContext(context)));
 		FilterRegistrationBean<MethodGuardFilter> registration = new FilterRegistrationBean<>(new MethodGuardFilter(
-				rejections, writer, plainServlets::obtain, index, properties.getOptions().isEnabled()));
+				rejections, writer, plainServlets(context), index, properties.getOptions().isEnabled()));
 		registration.setName("methodGuardFilter");
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		registration.setOrder(FILTER_ORDER);
@@ -141,18 +139,25 @@ public final class MethodGuardAutoConfiguration {
 	 * security filter.
 	 * @param rejections the decision logic
 	 * @param writer the problem writer
+	 * @param context the application context, for its servlet context
 	 * @return the registration
 	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "methodGuardContainerRejectionFilterRegistration")
 	FilterRegistrationBean<ContainerRejectionFilter> methodGuardContainerRejectionFilterRegistration(
-			MethodRejections rejections, ProblemWriter writer) {
+			MethodRejections rejections, ProblemWriter writer, ApplicationContext context) {
 		FilterRegistrationBean<ContainerRejectionFilter> registration = new FilterRegistrationBean<>(
-				new ContainerRejectionFilter(rejections, writer));
+				new ContainerRejectionFilter(rejections, writer, plainServlets(context)));
 		registration.setName("methodGuardContainerRejectionFilter");
 		registration.setDispatcherTypes(DispatcherType.ERROR);
 		registration.setOrder(CONTAINER_REJECTION_FILTER_ORDER);
 		return registration;
+	}
+
+	private static Supplier<Set<String>> plainServlets(ApplicationContext context) {
+		SingletonSupplier<Set<String>> names = SingletonSupplier
+			.of(() -> HandlerMappingRouteSources.plainServletNames(servletContext(context)));
+		return names::obtain;
 	}
 
 	private static @Nullable ServletContext servletContext(ApplicationContext context) {

@@ -2,6 +2,8 @@ package dev.methodguard.servlet;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -15,14 +17,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.methodguard.problem.MethodRejectedException;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * Answers, on the error page dispatch and before any security filter, a 405 or 501 that the
  * servlet container itself sent before the request reached a filter (Tomcat rejects
  * {@code TRACE} in its connector): such a request never met the application's filters, so
  * the security filters would otherwise judge the dispatch to {@code /error} instead and turn
  * the answer into a 401 or 403, where a container that lets {@code TRACE} through (Jetty)
- * answers 405. A request the {@link MethodGuardFilter} saw is left to the usual error
- * handling.
+ * answers 405. Where no route serves the path, the error page answers, with an empty
+ * {@code Allow} (RFC 9110: the resource allows no method) in place of the container's list
+ * of every method the servlet has. A request the {@link MethodGuardFilter} saw is left to the
+ * usual error handling.
  */
 public final class ContainerRejectionFilter implements Filter {
 
@@ -30,14 +36,19 @@ public final class ContainerRejectionFilter implements Filter {
 
 	private final ProblemWriter writer;
 
+	private final Supplier<Set<String>> plainServlets;
+
 	/**
 	 * Create the filter.
 	 * @param rejections the decision logic
 	 * @param writer the writer of problems outside Spring MVC
+	 * @param plainServlets the names of the servlets that are not Spring MVC's
 	 */
-	public ContainerRejectionFilter(MethodRejections rejections, ProblemWriter writer) {
+	public ContainerRejectionFilter(MethodRejections rejections, ProblemWriter writer,
+			Supplier<Set<String>> plainServlets) {
 		this.rejections = rejections;
 		this.writer = writer;
+		this.plainServlets = plainServlets;
 	}
 
 	@Override
@@ -50,10 +61,15 @@ public final class ContainerRejectionFilter implements Filter {
 				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
 				&& (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED
 						|| status == HttpServletResponse.SC_NOT_IMPLEMENTED)) {
-			Optional<MethodRejectedException> rejection = this.rejections.forMissingHandler(request);
+			boolean plainServlet = request.getAttribute(RequestDispatcher.ERROR_SERVLET_NAME) instanceof String name
+					&& this.plainServlets.get().contains(name);
+			Optional<MethodRejectedException> rejection = this.rejections.forContainerError(request, plainServlet);
 			if (rejection.isPresent()) {
 				this.writer.writeAnyway(request, response, rejection.get());
 				return;
+			}
+			if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED && !this.rejections.isExcluded(request)) {
+				response.setHeader(HttpHeaders.ALLOW, "");
 			}
 		}
 		chain.doFilter(servletRequest, servletResponse);

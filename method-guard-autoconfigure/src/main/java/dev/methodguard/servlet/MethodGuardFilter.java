@@ -18,6 +18,7 @@ import dev.methodguard.allow.MethodIndex;
 import dev.methodguard.allow.Resolution;
 import dev.methodguard.problem.MethodRejectedException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsUtils;
 
 /**
@@ -26,7 +27,8 @@ import org.springframework.web.cors.CorsUtils;
  * <ul>
  * <li>{@code TRACE} that no route maps: a 405 (or 404 on a concealed path) instead of the
  * echo some containers send (Jetty's {@code HttpServlet.doTrace}, Spring's
- * {@code DispatcherServlet} by default);</li>
+ * {@code DispatcherServlet} by default); on a path no route serves, the container's error
+ * page with an empty {@code Allow} (RFC 9110: the resource allows no method);</li>
  * <li>{@code OPTIONS} on a plain servlet that does not override {@code doOptions}: the
  * index's {@code Allow};</li>
  * <li>a {@code sendError(405)} or {@code sendError(501)} of a plain servlet: the problem is
@@ -92,7 +94,7 @@ public final class MethodGuardFilter implements Filter {
 		ErrorCapturingResponse capturing = new ErrorCapturingResponse(response);
 		chain.doFilter(request, capturing);
 		if (capturing.capturedStatus() != 0) {
-			Optional<MethodRejectedException> rejection = this.rejections.forMissingHandler(request);
+			Optional<MethodRejectedException> rejection = this.rejections.forServletError(request);
 			if (rejection.isPresent()) {
 				this.writer.writeAnyway(request, response, rejection.get());
 			}
@@ -109,6 +111,9 @@ public final class MethodGuardFilter implements Filter {
 			return true;
 		}
 		if (!this.rejections.isTaken(request, "TRACE")) {
+			if (!this.rejections.isExcluded(request)) {
+				response.setHeader(HttpHeaders.ALLOW, "");
+			}
 			response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
 			return true;
 		}
@@ -124,9 +129,7 @@ public final class MethodGuardFilter implements Filter {
 		if (CorsUtils.isPreFlightRequest(request) || this.rejections.isExcluded(request)) {
 			return false;
 		}
-		Resolution resolution = this.index.get()
-			.lookup(OriginalRequest.pathWithinApplication(request))
-			.orElse(null);
+		Resolution resolution = this.index.get().lookup(OriginalRequest.mappedPath(request)).orElse(null);
 		if (resolution == null || resolution.explicitOptions()) {
 			return false;
 		}

@@ -70,7 +70,35 @@ public final class MethodRejections {
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejectedException> forMissingHandler(HttpServletRequest request) {
+		return forMissingHandler(request, OriginalRequest.pathWithinApplication(request));
+	}
+
+	/**
+	 * The rejection of a request that a plain servlet answered with 405 or 501: as
+	 * {@link #forMissingHandler(HttpServletRequest)}, for the path the container mapped to
+	 * the servlet (normalized: {@code //} merged, dot segments removed).
+	 * @param request the request
+	 * @return the rejection, or empty
+	 */
+	public Optional<MethodRejectedException> forServletError(HttpServletRequest request) {
+		return forMissingHandler(request, OriginalRequest.mappedPath(request));
+	}
+
+	/**
+	 * The rejection of a 405 or 501 the container sent before any filter (Tomcat's own
+	 * rejection of {@code TRACE}), seen on the error page dispatch: as
+	 * {@link #forMissingHandler(HttpServletRequest)}; where the failed request was mapped to
+	 * a plain servlet, for the path as the container normalized it to choose that servlet.
+	 * @param request the request of the error page dispatch
+	 * @param plainServlet whether the failed request was mapped to a plain servlet
+	 * @return the rejection, or empty
+	 */
+	public Optional<MethodRejectedException> forContainerError(HttpServletRequest request, boolean plainServlet) {
 		String path = OriginalRequest.pathWithinApplication(request);
+		return forMissingHandler(request, plainServlet ? OriginalRequest.normalize(path) : path);
+	}
+
+	private Optional<MethodRejectedException> forMissingHandler(HttpServletRequest request, String path) {
 		if (this.policy.isExcluded(path)) {
 			return Optional.empty();
 		}

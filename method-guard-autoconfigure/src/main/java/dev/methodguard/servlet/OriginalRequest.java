@@ -1,8 +1,13 @@
 package dev.methodguard.servlet;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.util.StringUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The method and paths of a request as method-guard sees them: on an ERROR dispatch, those
@@ -40,6 +45,28 @@ final class OriginalRequest {
 			return uri;
 		}
 		return request.getRequestURI();
+	}
+
+	/**
+	 * The path the container mapped to the servlet (servlet path and path info: decoded,
+	 * {@code //} merged, dot segments removed), encoded again like a request URI.
+	 * @param request the request
+	 * @return the path a plain servlet was chosen by
+	 */
+	static String mappedPath(HttpServletRequest request) {
+		String pathInfo = request.getPathInfo();
+		String mapped = request.getServletPath() + ((pathInfo != null) ? pathInfo : "");
+		return UriUtils.encodePath(mapped, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A raw path as a servlet container normalizes it before mapping it to a servlet: empty
+	 * segments merged, dot segments removed.
+	 * @param path the raw path
+	 * @return the normalized path
+	 */
+	static String normalize(String path) {
+		return StringUtils.cleanPath(path.replaceAll("/{2,}", "/"));
 	}
 
 	/**
