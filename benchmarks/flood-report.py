@@ -3,10 +3,10 @@ the first minute above the first minute's level (its highest sample) + 5 %."""
 import sys
 
 rows = [list(map(int, line.split())) for line in open(sys.argv[1]) if line.strip()]
-print("| t (s) | heap after GC | RSS | meter series (upper bound) | meter names |")
+print("| t (s) | heap after GC | RSS | meter series | meter names |")
 print("| --- | --- | --- | --- | --- |")
 for t, heap, rss, series, names in rows:
-    print(f"| {t} | {heap} MiB | {rss / 1024:.0f} MiB | {series} | {names} |")
+    print(f"| {t} | {heap / 1024:.1f} MiB | {rss / 1024:.0f} MiB | {series} | {names} |")
 first = [r for r in rows if 0 < r[0] <= 60]
 later = [r for r in rows if r[0] > 60]
 if not first or not later:

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Flood benchmark of method-guard: sends 405s and 501s with distinct random paths and method
 # names at the sample application for FLOOD_SECONDS, and samples every INTERVAL seconds the heap
-# right after a full GC (from the GC log), the process RSS and the number of Micrometer meter
-# series. Target: heap and series flat (no sample after the first minute above the first
-# minute's level + 5 %).
+# left by a full GC (the total of a class histogram), the process RSS and the number of
+# Micrometer meter series. Target: heap and series flat (no sample after the first minute
+# above the first minute's level + 5 %).
 #
 # The 405 targets are read from the application's own /actuator/methods report: every route
 # pattern with a template variable, the variables replaced by random values, sent with a
@@ -26,7 +26,7 @@ command -v wrk > /dev/null || { echo "flood.sh needs wrk (apt-get install wrk)" 
 mkdir -p "$OUT"
 
 mvn -q -B install -DskipTests
-java "-Xms$HEAP" "-Xmx$HEAP" "-Xlog:gc:file=$OUT/gc.log" -jar sample-app/target/sample-app-0.1.0-SNAPSHOT.jar \
+java "-Xms$HEAP" "-Xmx$HEAP" -jar sample-app/target/sample-app-0.1.0-SNAPSHOT.jar \
   --server.port="$PORT" ${APP_ARGS:-} > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill "$APP" 2> /dev/null || true' EXIT
@@ -38,11 +38,10 @@ done
 curl -s "$BASE/actuator/methods" | python3 benchmarks/flood-targets.py > "$OUT/flood.lua"
 cat benchmarks/flood.lua >> "$OUT/flood.lua"
 
-sample() { # seconds since start -> "t heap_mib rss_kib series meter_names"
-  jcmd "$APP" GC.run > /dev/null
+sample() { # seconds since start -> "t heap_kib rss_kib series meter_names"
   local heap rss series
-  # the heap right after the full GC, from the GC log ("Pause Full (Diagnostic Command) 150M->40M(256M)")
-  heap=$(grep 'Pause Full' "$OUT/gc.log" | tail -1 | sed -E 's/.*->([0-9]+)M.*/\1/')
+  # the live heap: the histogram of the objects left by a full GC, its total in KiB
+  heap=$(jcmd "$APP" GC.class_histogram | awk '/^Total/ {print int($3 / 1024)}')
   rss=$(awk '/VmRSS/ {print $2}' "/proc/$APP/status")
   series=$(python3 benchmarks/flood-series.py "$BASE")
   echo "$1 $heap $rss $series"
