@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,11 +19,13 @@ import dev.methodguard.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
@@ -49,6 +52,20 @@ class ContainerHttpTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private WebServerApplicationContext context;
+
+	/**
+	 * The build runs this class on Tomcat and, in a second execution with Jetty in Tomcat's
+	 * place, on Jetty ({@code method-guard.test.expected-server}).
+	 */
+	@Test
+	void runsOnTheExpectedContainer() {
+		String expected = System.getProperty("method-guard.test.expected-server", "tomcat");
+		assertThat(this.context.getWebServer().getClass().getSimpleName().toLowerCase(Locale.ROOT))
+			.startsWith(expected);
+	}
 
 	@Test
 	void wrongMethodOnAPlainServletIsTheProblemWithTheServletsAllow() throws Exception {
