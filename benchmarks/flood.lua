@@ -1,6 +1,7 @@
 -- Appended to the generated targets table by flood.sh. Half the requests are 405s (a route's
 -- pattern with random variable values, a method it does not take), half 501s (a random method
--- name of 3 to 12 letters on a random path). Counts the responses by status.
+-- name of 3 to 12 letters on a random path; now and then that name is GET or PUT, and the
+-- answer a 404). Counts the responses by status.
 local letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 local chars = "abcdefghijklmnopqrstuvwxyz0123456789"
 local threads = {}

@@ -11,7 +11,8 @@
 #
 # Usage: benchmarks/flood.sh
 # Environment: FLOOD_SECONDS (600), INTERVAL (30), CONNECTIONS (32), PORT (18092), HEAP (256m),
-# APP_ARGS (extra arguments of the application, e.g. --method-guard.enabled=false)
+# APP_ARGS (extra arguments of the application), TARGETS (a targets.lua of an earlier run, for
+# an application without the methods endpoint, e.g. with APP_ARGS=--method-guard.enabled=false)
 # Needs wrk (apt-get install wrk), curl, jcmd and python3; not part of the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,8 +36,12 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-curl -s "$BASE/actuator/methods" | python3 benchmarks/flood-targets.py > "$OUT/flood.lua"
-cat benchmarks/flood.lua >> "$OUT/flood.lua"
+if [ -n "${TARGETS:-}" ]; then
+  cp "$TARGETS" "$OUT/targets.lua"
+else
+  curl -s "$BASE/actuator/methods" | python3 benchmarks/flood-targets.py > "$OUT/targets.lua"
+fi
+cat "$OUT/targets.lua" benchmarks/flood.lua > "$OUT/flood.lua"
 
 sample() { # seconds since start -> "t heap_kib rss_kib series meter_names"
   local heap rss series

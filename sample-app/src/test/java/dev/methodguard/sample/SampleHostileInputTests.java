@@ -13,8 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,8 +46,23 @@ class SampleHostileInputTests {
 
 	private static final String KNOWN_PATH = "/api/catalog/info";
 
+	/** Status codes seen per test, printed at the end for the record. */
+	private static final Map<String, Map<Integer, Integer>> SEEN = new TreeMap<>();
+
 	@LocalServerPort
 	private int port;
+
+	private String family;
+
+	@BeforeEach
+	void family(TestInfo test) {
+		this.family = test.getDisplayName();
+	}
+
+	@AfterAll
+	static void printStatusesSeen() {
+		SEEN.forEach((family, statuses) -> System.out.println("hostile input " + family + ": " + statuses));
+	}
 
 	@Test
 	void methodTokensOfRandomBytes() throws IOException {
@@ -162,6 +181,7 @@ class SampleHostileInputTests {
 	 * The checks every answer must pass, whatever was sent.
 	 */
 	private Response check(Response response) throws IOException {
+		SEEN.computeIfAbsent(this.family, (key) -> new TreeMap<>()).merge(response.status, 1, Integer::sum);
 		String what = response.description;
 		assertThat(response.status).as("status of %s", what).isBetween(100, 599);
 		assertThat(response.status >= 500 && response.status != 501).as("5xx other than 501 for %s", what)
