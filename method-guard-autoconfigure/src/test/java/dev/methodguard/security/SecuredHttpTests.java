@@ -1,14 +1,9 @@
 package dev.methodguard.security;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 
+import dev.methodguard.testapp.ExpectedContainer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,23 +30,15 @@ class SecuredHttpTests {
 
 	private static final String PROBLEM = "application/problem+json";
 
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	@LocalServerPort
 	private int port;
 
 	@Autowired
 	private WebServerApplicationContext context;
 
-	/**
-	 * The build runs this class on Tomcat and, in a second execution with Jetty in Tomcat's
-	 * place, on Jetty ({@code method-guard.test.expected-server}).
-	 */
 	@Test
 	void runsOnTheExpectedContainer() {
-		String expected = System.getProperty("method-guard.test.expected-server", "tomcat");
-		assertThat(this.context.getWebServer().getClass().getSimpleName().toLowerCase(Locale.ROOT))
-			.startsWith(expected);
+		ExpectedContainer.assertRunsOn(this.context);
 	}
 
 	@Test
@@ -153,13 +140,7 @@ class SecuredHttpTests {
 	}
 
 	private HttpResponse<String> send(String method, String path, String credentials) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		if (credentials != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-		}
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return new SecuredClient(this.port).send(method, path, credentials);
 	}
 
 }

@@ -1,8 +1,5 @@
 package dev.methodguard.security;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -21,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "method-guard.unknown-method-status=405")
 class SecuredUnknownMethod405Tests {
-
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	private int port;
@@ -44,9 +39,7 @@ class SecuredUnknownMethod405Tests {
 	}
 
 	private HttpResponse<String> send(String method, String path) throws Exception {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return new SecuredClient(this.port).send(method, path, null);
 	}
 
 }

@@ -1,11 +1,6 @@
 package dev.methodguard.security;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "method-guard.enabled=false")
 class SecuredWithoutMethodGuardTests {
-
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	private int port;
@@ -45,13 +38,7 @@ class SecuredWithoutMethodGuardTests {
 	}
 
 	private HttpResponse<String> send(String method, String path, String credentials) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		if (credentials != null) {
-			request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-		}
-		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return new SecuredClient(this.port).send(method, path, credentials);
 	}
 
 }

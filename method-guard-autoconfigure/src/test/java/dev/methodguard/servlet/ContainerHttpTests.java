@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -15,6 +14,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.methodguard.testapp.ExpectedContainer;
 import dev.methodguard.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,15 +56,9 @@ class ContainerHttpTests {
 	@Autowired
 	private WebServerApplicationContext context;
 
-	/**
-	 * The build runs this class on Tomcat and, in a second execution with Jetty in Tomcat's
-	 * place, on Jetty ({@code method-guard.test.expected-server}).
-	 */
 	@Test
 	void runsOnTheExpectedContainer() {
-		String expected = System.getProperty("method-guard.test.expected-server", "tomcat");
-		assertThat(this.context.getWebServer().getClass().getSimpleName().toLowerCase(Locale.ROOT))
-			.startsWith(expected);
+		ExpectedContainer.assertRunsOn(this.context);
 	}
 
 	@Test
