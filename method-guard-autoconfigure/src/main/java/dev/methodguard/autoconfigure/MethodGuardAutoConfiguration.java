@@ -2,6 +2,7 @@ package dev.methodguard.autoconfigure;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
@@ -42,8 +43,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -92,6 +95,25 @@ public final class MethodGuardAutoConfiguration {
 				() -> dispatcherServletPath.getIfAvailable(() -> () -> "/").getPrefix(),
 				() -> servletContext(context)),
 				properties.getOptions().isEnabled());
+	}
+
+	/**
+	 * Forgets the index when the application context is refreshed again after its start
+	 * (its handler mappings may then hold other routes); the first refresh, the start, finds
+	 * the index just built.
+	 * @param index the method index
+	 * @param context the application context
+	 * @return the listener
+	 */
+	@Bean
+	ApplicationListener<ContextRefreshedEvent> methodGuardIndexRefreshListener(MethodIndexHolder index,
+			ApplicationContext context) {
+		AtomicBoolean started = new AtomicBoolean();
+		return (event) -> {
+			if (event.getApplicationContext() == context && !started.compareAndSet(false, true)) {
+				index.invalidate();
+			}
+		};
 	}
 
 	@Bean
