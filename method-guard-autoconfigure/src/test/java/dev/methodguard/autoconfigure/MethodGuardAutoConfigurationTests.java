@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import jakarta.servlet.Filter;
+
 import dev.methodguard.actuate.MethodsEndpoint;
 import dev.methodguard.actuate.RejectionMetrics;
 import dev.methodguard.allow.AllowedMethods;
@@ -14,8 +16,10 @@ import dev.methodguard.allow.PathPolicy;
 import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejection;
+import dev.methodguard.servlet.ContainerRejectionFilter;
 import dev.methodguard.servlet.MethodGuardAdvice;
 import dev.methodguard.servlet.MethodGuardExceptionResolver;
+import dev.methodguard.servlet.MethodGuardFilter;
 import dev.methodguard.servlet.MethodRejections;
 import dev.methodguard.servlet.OptionsHandlerMapping;
 import dev.methodguard.servlet.RejectionLogger;
@@ -30,6 +34,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.MessageSource;
@@ -62,6 +67,27 @@ class MethodGuardAutoConfigurationTests {
 			.hasSingleBean(MethodGuardAdvice.class)
 			.hasSingleBean(OptionsHandlerMapping.class)
 			.hasSingleBean(MethodGuardProperties.class));
+	}
+
+	@Test
+	void registersItsFiltersAfterSecurityAndBeforeIt() {
+		this.runner.run((context) -> {
+			FilterRegistrationBean<?> main = context.getBean("methodGuardFilterRegistration",
+					FilterRegistrationBean.class);
+			assertThat(main.getFilter()).isInstanceOf(MethodGuardFilter.class);
+			assertThat(main.getOrder()).isGreaterThan(-100);
+			FilterRegistrationBean<?> container = context.getBean("methodGuardContainerRejectionFilterRegistration",
+					FilterRegistrationBean.class);
+			assertThat(container.getFilter()).isInstanceOf(ContainerRejectionFilter.class);
+			assertThat(container.getOrder()).isLessThan(-100);
+		});
+	}
+
+	@Test
+	void filtersCanBeReplacedByName() {
+		this.runner.withUserConfiguration(OwnFilterRegistration.class)
+			.run((context) -> assertThat(context.getBean("methodGuardFilterRegistration"))
+				.isSameAs(context.getBean(OwnFilterRegistration.class).registration));
 	}
 
 	@Test
@@ -285,6 +311,19 @@ class MethodGuardAutoConfigurationTests {
 	private static ProblemDetail problemOf(MethodProblemFactory factory) {
 		return factory.create(new MethodRejection(405, "PUT", "/x", AllowedMethods.of("GET"),
 				List.of("/x")), Locale.ENGLISH);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnFilterRegistration {
+
+		private final FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+				(request, response, chain) -> chain.doFilter(request, response));
+
+		@Bean
+		FilterRegistrationBean<Filter> methodGuardFilterRegistration() {
+			return this.registration;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -17,6 +17,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -178,6 +180,18 @@ class MethodGuardMockMvcTests {
 	@Test
 	void unknownPathStays404() throws Exception {
 		this.mvc.perform(request("DELETE", URI.create("/nowhere/at/all"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void traceIsAnsweredByTheFilterAndNeverEchoed() throws Exception {
+		this.mvc.perform(request("TRACE", URI.create("/reports")).header("X-Secret", "do-not-echo"))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"))
+			.andExpect(content().string(not(containsString("do-not-echo"))));
+		this.mvc.perform(request("TRACE", URI.create("/nowhere/at/all")))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, ""));
 	}
 
 	@Test
