@@ -18,9 +18,12 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Spring Security's extension point for the requests its firewall rejects, before any
  * authentication: where the method alone was the reason (the request passes the firewall
- * with {@code GET} instead), the answer is method-guard's problem, a 501 for a method no
- * handler implements or a 405 with the path's {@code Allow}; every other rejection goes to
- * the handler Security would have used.
+ * with {@code GET} instead), the answer is method-guard's problem, as for a request no
+ * handler takes: a 501 for a method no handler implements (no {@code Allow}, so nothing of
+ * the resource is revealed before authorization), a 405 with the path's {@code Allow} (which
+ * RFC 9110 requires) for a standard method or where {@code unknown-method-status} is 405;
+ * every other rejection, and a refused method on a path no route serves, goes to the handler
+ * Security would have used.
  */
 public final class FirewallRejectionHandler implements RequestRejectedHandler {
 
@@ -51,7 +54,7 @@ public final class FirewallRejectionHandler implements RequestRejectedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			RequestRejectedException requestRejectedException) throws IOException, ServletException {
 		if (isRejectedForMethodAlone(request)) {
-			Optional<MethodRejectedException> rejection = this.rejections.forFirewallRejectedMethod(request);
+			Optional<MethodRejectedException> rejection = this.rejections.forMissingHandler(request);
 			if (rejection.isPresent()) {
 				this.writer.writeAnyway(request, response, rejection.get());
 				return;

@@ -136,32 +136,6 @@ public final class MethodRejections {
 	}
 
 	/**
-	 * The rejection of a request that Spring Security's firewall refused for its method
-	 * alone, before any authentication or authorization: a 501 for a method no handler
-	 * implements, without {@code Allow} (it says nothing of the resource, which the client
-	 * may not be entitled to know of); a 405 with the path's {@code Allow}, which RFC 9110
-	 * requires, for a method handlers implement elsewhere, or for every method where
-	 * {@code unknown-method-status} is 405. Looks the path up only for a 405.
-	 * @param request the request
-	 * @return the rejection, or empty where the firewall's own answer must stand (excluded
-	 * or unknown path, or a method a route of the path takes)
-	 */
-	public Optional<MethodRejectedException> forFirewallRejectedMethod(HttpServletRequest request) {
-		String path = OriginalRequest.pathWithinApplication(request);
-		if (this.policy.isExcluded(path)) {
-			return Optional.empty();
-		}
-		String method = request.getMethod();
-		MethodIndex methodIndex = this.index.get();
-		if (!methodIndex.isImplemented(method) && this.unknownMethodStatus == 501) {
-			return Optional.of(reject(request, path, 501, null, List.of()));
-		}
-		return methodIndex.lookup(path)
-			.filter((known) -> !known.allowed().contains(method))
-			.map((known) -> reject(request, path, 405, known.allowed(), known.patterns()));
-	}
-
-	/**
 	 * Whether a route serving the request's path takes a method.
 	 * @param request the request
 	 * @param method the method token
