@@ -37,7 +37,7 @@ import org.springframework.web.cors.CorsUtils;
  * </ul>
  * It marks each request it sees, so that the {@link ContainerRejectionFilter} can tell a
  * request the container rejected before any filter. On the happy path it costs one attribute
- * and two comparisons.
+ * and two comparisons (and the servlet's name, where the application has plain servlets).
  */
 public final class MethodGuardFilter implements Filter {
 
@@ -144,9 +144,12 @@ public final class MethodGuardFilter implements Filter {
 	}
 
 	private boolean isPlainServlet(HttpServletRequest request) {
+		Set<String> names = this.plainServlets.get();
+		if (names.isEmpty()) {
+			return false;
+		}
 		HttpServletMapping mapping = request.getHttpServletMapping();
-		return mapping != null && mapping.getServletName() != null
-				&& this.plainServlets.get().contains(mapping.getServletName());
+		return mapping != null && mapping.getServletName() != null && names.contains(mapping.getServletName());
 	}
 
 }
