@@ -57,17 +57,10 @@ public final class ProblemWriter {
 		if ((accept != null && !CERTAIN_ACCEPT.contains(accept.trim())) || hasExtension(request.getRequestURI())) {
 			return false;
 		}
-		HttpMessageConverter<Object> converter = converter();
-		if (converter == null) {
+		if (converter() == null) {
 			return false;
 		}
-		response.setStatus(rejection.getStatusCode().value());
-		MethodGuardAdvice.setHeaders(response, rejection);
-		if (!"HEAD".equals(request.getMethod())) {
-			ServletServerHttpResponse output = new ServletServerHttpResponse(response);
-			converter.write(rejection.getBody(), MediaType.APPLICATION_PROBLEM_JSON, output);
-			output.flush();
-		}
+		writeAnyway(request, response, rejection);
 		return true;
 	}
 
