@@ -25,6 +25,7 @@ import dev.methodguard.servlet.MethodRejections;
 import dev.methodguard.servlet.OptionsHandlerMapping;
 import dev.methodguard.servlet.ProblemWriter;
 import dev.methodguard.servlet.RejectionLogger;
+import dev.methodguard.servlet.RequestBodyDrain;
 import dev.methodguard.servlet.UnionRequestMappingHandlerMapping;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -118,9 +119,16 @@ public final class MethodGuardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProblemWriter methodGuardProblemWriter(ObjectProvider<RequestMappingHandlerAdapter> adapter) {
+	RequestBodyDrain methodGuardRequestBodyDrain(MethodGuardProperties properties) {
+		return new RequestBodyDrain(properties.getMaxDrainSize().toBytes());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemWriter methodGuardProblemWriter(ObjectProvider<RequestMappingHandlerAdapter> adapter,
+			RequestBodyDrain drain) {
 		return new ProblemWriter(
-				() -> adapter.getIfUnique(() -> new RequestMappingHandlerAdapter()).getMessageConverters());
+				() -> adapter.getIfUnique(() -> new RequestMappingHandlerAdapter()).getMessageConverters(), drain);
 	}
 
 	@Bean
@@ -140,16 +148,17 @@ public final class MethodGuardAutoConfiguration {
 	 * @param writer the problem writer
 	 * @param index the method index
 	 * @param properties the properties
+	 * @param drain settles unread request bodies
 	 * @param context the application context, for its servlet context
 	 * @return the registration
 	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "methodGuardFilterRegistration")
 	FilterRegistrationBean<MethodGuardFilter> methodGuardFilterRegistration(MethodRejections rejections,
-			ProblemWriter writer, MethodIndexHolder index, MethodGuardProperties properties,
+			ProblemWriter writer, MethodIndexHolder index, MethodGuardProperties properties, RequestBodyDrain drain,
 			ApplicationContext context) {
 		FilterRegistrationBean<MethodGuardFilter> registration = new FilterRegistrationBean<>(new MethodGuardFilter(
-				rejections, writer, plainServlets(context), index, properties.getOptions().isEnabled()));
+				rejections, writer, plainServlets(context), index, properties.getOptions().isEnabled(), drain));
 		registration.setName("methodGuardFilter");
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		registration.setOrder(FILTER_ORDER);
@@ -216,10 +225,11 @@ public final class MethodGuardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MethodGuardExceptionResolver methodGuardExceptionResolver(MethodRejections rejections, BeanFactory beanFactory) {
+	MethodGuardExceptionResolver methodGuardExceptionResolver(MethodRejections rejections, BeanFactory beanFactory,
+			RequestBodyDrain drain) {
 		Supplier<HandlerExceptionResolver> delegate = () -> beanFactory.getBean(MVC_EXCEPTION_RESOLVER_BEAN,
 				HandlerExceptionResolver.class);
-		return new MethodGuardExceptionResolver(rejections, delegate);
+		return new MethodGuardExceptionResolver(rejections, delegate, drain);
 	}
 
 	@Bean
@@ -269,8 +279,8 @@ public final class MethodGuardAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "method-guard.options.enabled", matchIfMissing = true)
 	OptionsHandlerMapping methodGuardOptionsHandlerMapping(MethodIndexHolder index, MethodRejections rejections,
-			BeanFactory beanFactory) {
-		return new OptionsHandlerMapping(index, rejections, () -> globalCors(beanFactory));
+			BeanFactory beanFactory, RequestBodyDrain drain) {
+		return new OptionsHandlerMapping(index, rejections, () -> globalCors(beanFactory), drain);
 	}
 
 	private static CorsConfigurationSource globalCors(BeanFactory beanFactory) {

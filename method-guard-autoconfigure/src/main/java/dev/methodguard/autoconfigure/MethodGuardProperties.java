@@ -8,6 +8,7 @@ import dev.methodguard.allow.PathPolicy;
 import dev.methodguard.servlet.RejectionLogger;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties of method-guard.
@@ -39,6 +40,15 @@ public class MethodGuardProperties {
 	 * leaves entirely to Spring's default handling.
 	 */
 	private List<String> excludePaths = new ArrayList<>();
+
+	/**
+	 * Largest unread request body method-guard reads and discards before it answers a
+	 * rejected request or OPTIONS, so that the client's kept-alive connection stays usable
+	 * (like Tomcat's server.tomcat.max-swallow-size, whose default it shares). A larger
+	 * body, or one the client waits to send (Expect: 100-continue), gets "Connection: close"
+	 * on the answer instead. 0 reads no body.
+	 */
+	private DataSize maxDrainSize = DataSize.ofMegabytes(2);
 
 	/**
 	 * Problem details written for rejected methods.
@@ -99,6 +109,18 @@ public class MethodGuardProperties {
 
 	public void setExcludePaths(List<String> excludePaths) {
 		this.excludePaths = validPatterns("method-guard.exclude-paths", excludePaths);
+	}
+
+	public DataSize getMaxDrainSize() {
+		return this.maxDrainSize;
+	}
+
+	public void setMaxDrainSize(DataSize maxDrainSize) {
+		if (maxDrainSize == null || maxDrainSize.isNegative()) {
+			throw new IllegalArgumentException(
+					"method-guard.max-drain-size must be zero or a positive size, not " + maxDrainSize);
+		}
+		this.maxDrainSize = maxDrainSize;
 	}
 
 	public Problem getProblem() {

@@ -35,15 +35,20 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 
 	private final Supplier<HandlerExceptionResolver> delegate;
 
+	private final RequestBodyDrain drain;
+
 	/**
 	 * Create a resolver.
 	 * @param rejections the decision logic
 	 * @param delegate the resolver that renders a {@link MethodRejectedException}, usually
 	 * Spring MVC's composite of its exception resolvers
+	 * @param drain settles the unread request body before the rejection is rendered
 	 */
-	public MethodGuardExceptionResolver(MethodRejections rejections, Supplier<HandlerExceptionResolver> delegate) {
+	public MethodGuardExceptionResolver(MethodRejections rejections, Supplier<HandlerExceptionResolver> delegate,
+			RequestBodyDrain drain) {
 		this.rejections = rejections;
 		this.delegate = delegate;
+		this.drain = drain;
 	}
 
 	@Override
@@ -68,6 +73,7 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 
 	private ModelAndView render(HttpServletRequest request, HttpServletResponse response,
 			MethodRejectedException rejection) {
+		this.drain.beforeAnswer(request, response);
 		ModelAndView rendered = this.delegate.get().resolveException(request, response, null, rejection);
 		if (rendered != null) {
 			return rendered;

@@ -54,6 +54,8 @@ public final class MethodGuardFilter implements Filter {
 
 	private final boolean answerOptions;
 
+	private final RequestBodyDrain drain;
+
 	/**
 	 * Create the filter.
 	 * @param rejections the decision logic
@@ -62,14 +64,16 @@ public final class MethodGuardFilter implements Filter {
 	 * @param index the method index
 	 * @param answerOptions whether {@code OPTIONS} on plain servlets is answered from the
 	 * index ({@code method-guard.options.enabled})
+	 * @param drain settles the unread request body before this filter answers
 	 */
 	public MethodGuardFilter(MethodRejections rejections, ProblemWriter writer, Supplier<Set<String>> plainServlets,
-			Supplier<MethodIndex> index, boolean answerOptions) {
+			Supplier<MethodIndex> index, boolean answerOptions, RequestBodyDrain drain) {
 		this.rejections = rejections;
 		this.writer = writer;
 		this.plainServlets = plainServlets;
 		this.index = index;
 		this.answerOptions = answerOptions;
+		this.drain = drain;
 	}
 
 	@Override
@@ -99,6 +103,7 @@ public final class MethodGuardFilter implements Filter {
 				this.writer.writeAnyway(request, response, rejection.get());
 			}
 			else {
+				this.drain.beforeAnswer(request, response);
 				response.sendError(capturing.capturedStatus());
 			}
 		}
@@ -114,6 +119,7 @@ public final class MethodGuardFilter implements Filter {
 			if (!this.rejections.isExcluded(request)) {
 				response.setHeader(HttpHeaders.ALLOW, "");
 			}
+			this.drain.beforeAnswer(request, response);
 			response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
 			return true;
 		}
@@ -138,6 +144,7 @@ public final class MethodGuardFilter implements Filter {
 			this.writer.writeAnyway(request, response, concealed.get());
 		}
 		else {
+			this.drain.beforeAnswer(request, response);
 			OptionsHandlerMapping.writeAllow(response, resolution);
 		}
 		return true;

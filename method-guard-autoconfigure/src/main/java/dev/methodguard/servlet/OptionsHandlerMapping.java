@@ -34,6 +34,8 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 
 	private final Supplier<CorsConfigurationSource> cors;
 
+	private final RequestBodyDrain drain;
+
 	/**
 	 * Create the mapping.
 	 * @param index the method index
@@ -41,12 +43,14 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 	 * @param cors the application's global CORS configuration, applied to the
 	 * {@code OPTIONS} answers as Spring MVC applies it to its own; the supplier may return
 	 * {@code null}
+	 * @param drain settles the unread request body before the answer is written
 	 */
 	public OptionsHandlerMapping(Supplier<MethodIndex> index, MethodRejections rejections,
-			Supplier<CorsConfigurationSource> cors) {
+			Supplier<CorsConfigurationSource> cors, RequestBodyDrain drain) {
 		this.index = index;
 		this.rejections = rejections;
 		this.cors = cors;
+		this.drain = drain;
 		setOrder(Ordered.HIGHEST_PRECEDENCE);
 	}
 
@@ -62,7 +66,7 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 		}
 		return this.rejections.forConcealedOptions(request, resolution)
 			.<Object>map(RejectionHandler::new)
-			.orElseGet(() -> new AllowResponder(resolution, this.cors.get()));
+			.orElseGet(() -> new AllowResponder(resolution, this.cors.get(), this.drain));
 	}
 
 	/**
@@ -96,14 +100,18 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 
 		private final @Nullable CorsConfigurationSource cors;
 
-		AllowResponder(Resolution resolution, @Nullable CorsConfigurationSource cors) {
+		private final RequestBodyDrain drain;
+
+		AllowResponder(Resolution resolution, @Nullable CorsConfigurationSource cors, RequestBodyDrain drain) {
 			this.allow = resolution.allowed().toHeaderValue();
 			this.acceptPatch = MediaType.toString(resolution.acceptPatch());
 			this.cors = cors;
+			this.drain = drain;
 		}
 
 		@Override
 		public void handleRequest(HttpServletRequest request, HttpServletResponse response) {
+			this.drain.beforeAnswer(request, response);
 			writeAllow(response, this.allow, this.acceptPatch);
 		}
 

@@ -31,6 +31,8 @@ public final class ProblemWriter {
 
 	private final Supplier<List<HttpMessageConverter<?>>> converters;
 
+	private final RequestBodyDrain drain;
+
 	private volatile @Nullable HttpMessageConverter<Object> problemJson;
 
 	private volatile boolean resolved;
@@ -38,9 +40,11 @@ public final class ProblemWriter {
 	/**
 	 * Create a writer.
 	 * @param converters the message converters of the application's handler adapter
+	 * @param drain settles the unread request body before the answer is written
 	 */
-	public ProblemWriter(Supplier<List<HttpMessageConverter<?>>> converters) {
+	public ProblemWriter(Supplier<List<HttpMessageConverter<?>>> converters, RequestBodyDrain drain) {
 		this.converters = converters;
+		this.drain = drain;
 	}
 
 	/**
@@ -77,6 +81,7 @@ public final class ProblemWriter {
 	 */
 	public void writeAnyway(HttpServletRequest request, HttpServletResponse response,
 			MethodRejectedException rejection) throws IOException {
+		this.drain.beforeAnswer(request, response);
 		response.resetBuffer();
 		response.setStatus(rejection.getStatusCode().value());
 		MethodGuardAdvice.setHeaders(response, rejection);

@@ -23,6 +23,7 @@ import dev.methodguard.servlet.MethodGuardFilter;
 import dev.methodguard.servlet.MethodRejections;
 import dev.methodguard.servlet.OptionsHandlerMapping;
 import dev.methodguard.servlet.RejectionLogger;
+import dev.methodguard.servlet.RequestBodyDrain;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -189,6 +191,26 @@ class MethodGuardAutoConfigurationTests {
 		this.runner.withPropertyValues("method-guard.unknown-method-status=405")
 			.run((context) -> assertThat(context.getBean(MethodGuardProperties.class).getUnknownMethodStatus())
 				.isEqualTo(405));
+	}
+
+	@Test
+	void maxDrainSizeDefaultsToTomcatsSwallowSizeAndBinds() {
+		this.runner.run((context) -> assertThat(context.getBean(MethodGuardProperties.class).getMaxDrainSize())
+			.isEqualTo(DataSize.ofMegabytes(2)));
+		this.runner.withPropertyValues("method-guard.max-drain-size=64KB")
+			.run((context) -> assertThat(context).hasSingleBean(RequestBodyDrain.class)
+				.getBean(MethodGuardProperties.class)
+				.extracting(MethodGuardProperties::getMaxDrainSize)
+				.isEqualTo(DataSize.ofKilobytes(64)));
+	}
+
+	@Test
+	void negativeMaxDrainSizeFailsTheStartNamingTheProperty() {
+		this.runner.withPropertyValues("method-guard.max-drain-size=-1B")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("method-guard.max-drain-size must be zero or a positive size"));
 	}
 
 	@Test
@@ -382,7 +404,7 @@ class MethodGuardAutoConfigurationTests {
 
 		@Bean
 		MethodGuardExceptionResolver userResolver() {
-			return new MethodGuardExceptionResolver(userRejections(), () -> null);
+			return new MethodGuardExceptionResolver(userRejections(), () -> null, new RequestBodyDrain(0));
 		}
 
 		@Bean
@@ -392,7 +414,7 @@ class MethodGuardAutoConfigurationTests {
 
 		@Bean
 		OptionsHandlerMapping userOptions() {
-			return new OptionsHandlerMapping(this.empty, userRejections(), () -> null);
+			return new OptionsHandlerMapping(this.empty, userRejections(), () -> null, new RequestBodyDrain(0));
 		}
 
 	}
