@@ -126,9 +126,10 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ProblemWriter methodGuardProblemWriter(ObjectProvider<RequestMappingHandlerAdapter> adapter,
-			RequestBodyDrain drain) {
+			RequestBodyDrain drain, MethodRejections rejections) {
 		return new ProblemWriter(
-				() -> adapter.getIfUnique(() -> new RequestMappingHandlerAdapter()).getMessageConverters(), drain);
+				() -> adapter.getIfUnique(() -> new RequestMappingHandlerAdapter()).getMessageConverters(), drain,
+				rejections::announce);
 	}
 
 	@Bean

@@ -1,8 +1,10 @@
 package dev.methodguard.problem;
 
 /**
- * Told of every request method-guard rejects, as it is rejected: for metrics, logs and
- * audits. Implementations must be fast and must not throw.
+ * Told of every request method-guard rejects, once, as the rejection's answer is written:
+ * never of a decision no client received (a handler lookup by a CORS or security filter, a
+ * request a filter then answered itself). For metrics, logs and audits. Implementations must
+ * be fast and must not throw.
  */
 @FunctionalInterface
 public interface MethodRejectionListener {

@@ -74,6 +74,7 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 	private ModelAndView render(HttpServletRequest request, HttpServletResponse response,
 			MethodRejectedException rejection) {
 		this.drain.beforeAnswer(request, response);
+		this.rejections.announce(rejection.getRejection());
 		ModelAndView rendered = this.delegate.get().resolveException(request, response, null, rejection);
 		if (rendered != null) {
 			return rendered;

@@ -21,8 +21,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /**
  * Decides, from the {@link MethodIndex} and the {@link PathPolicy}, whether a request that
  * found no handler, or the wrong one, is rejected because of its method, and with which
- * status and {@code Allow}; tells the {@link MethodRejectionListener listeners} of every
- * rejection it decides.
+ * status and {@code Allow}. Deciding has no side effect (handler lookups run it, and others
+ * than the {@code DispatcherServlet} look handlers up: Spring Security's CORS support does for
+ * every request); the {@link MethodRejectionListener listeners} are told by
+ * {@link #announce(MethodRejection)} when the rejection's answer is written.
  */
 public final class MethodRejections {
 
@@ -192,6 +194,17 @@ public final class MethodRejections {
 	}
 
 	/**
+	 * Tell the listeners of a rejection whose answer is being written: once per answered
+	 * request, never for a decision no client saw.
+	 * @param rejection the rejection
+	 */
+	public void announce(MethodRejection rejection) {
+		for (MethodRejectionListener listener : this.listeners) {
+			listener.onRejection(rejection);
+		}
+	}
+
+	/**
 	 * The lookup behind a method no handler implements: a 501 needs the path's patterns for
 	 * its metrics only, so it costs no resource lookup (a flood of unknown methods on random
 	 * paths touches no file); a 405 needs the path's {@code Allow}.
@@ -222,9 +235,6 @@ public final class MethodRejections {
 		int finalStatus = (concealed && status == 405) ? 404 : status;
 		MethodRejection rejection = new MethodRejection(finalStatus, OriginalRequest.method(request),
 				OriginalRequest.requestUri(request), concealed ? null : allowed, concealed ? List.of() : patterns);
-		for (MethodRejectionListener listener : this.listeners) {
-			listener.onRejection(rejection);
-		}
 		return new MethodRejectedException(rejection,
 				this.problems.create(rejection, RequestContextUtils.getLocale(request)));
 	}

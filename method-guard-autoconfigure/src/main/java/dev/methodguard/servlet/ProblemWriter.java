@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.problem.MethodRejectedException;
+import dev.methodguard.problem.MethodRejectionListener;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,6 +34,8 @@ public final class ProblemWriter {
 
 	private final RequestBodyDrain drain;
 
+	private final MethodRejectionListener announcer;
+
 	private volatile @Nullable HttpMessageConverter<Object> problemJson;
 
 	private volatile boolean resolved;
@@ -41,10 +44,14 @@ public final class ProblemWriter {
 	 * Create a writer.
 	 * @param converters the message converters of the application's handler adapter
 	 * @param drain settles the unread request body before the answer is written
+	 * @param announcer told of each rejection this writer answers, as it answers it (usually
+	 * {@link MethodRejections#announce(dev.methodguard.problem.MethodRejection)})
 	 */
-	public ProblemWriter(Supplier<List<HttpMessageConverter<?>>> converters, RequestBodyDrain drain) {
+	public ProblemWriter(Supplier<List<HttpMessageConverter<?>>> converters, RequestBodyDrain drain,
+			MethodRejectionListener announcer) {
 		this.converters = converters;
 		this.drain = drain;
+		this.announcer = announcer;
 	}
 
 	/**
@@ -82,6 +89,7 @@ public final class ProblemWriter {
 	public void writeAnyway(HttpServletRequest request, HttpServletResponse response,
 			MethodRejectedException rejection) throws IOException {
 		this.drain.beforeAnswer(request, response);
+		this.announcer.onRejection(rejection.getRejection());
 		response.resetBuffer();
 		response.setStatus(rejection.getStatusCode().value());
 		MethodGuardAdvice.setHeaders(response, rejection);
