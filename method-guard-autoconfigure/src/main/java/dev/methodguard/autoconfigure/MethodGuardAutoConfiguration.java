@@ -14,6 +14,7 @@ import dev.methodguard.allow.RouteSource;
 import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejectionListener;
+import dev.methodguard.servlet.ApplicationAdvice;
 import dev.methodguard.servlet.ContainerRejectionFilter;
 import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
 import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
@@ -55,6 +56,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -136,10 +138,16 @@ public final class MethodGuardAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "method-guard.early-rejection.enabled", matchIfMissing = true)
 	EarlyRejectionHandlerMapping methodGuardEarlyRejectionHandlerMapping(MethodRejections rejections,
-			ObjectProvider<HandlerMapping> handlerMappings, ProblemWriter writer) {
+			ObjectProvider<HandlerMapping> handlerMappings, ProblemWriter writer, ApplicationAdvice advice) {
 		SingletonSupplier<Boolean> certain = SingletonSupplier
 			.of(() -> HandlerMappingRouteSources.coversEvery(handlerMappings.orderedStream()));
-		return new EarlyRejectionHandlerMapping(rejections, certain::obtain, writer);
+		return new EarlyRejectionHandlerMapping(rejections, certain::obtain, writer, advice);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApplicationAdvice methodGuardApplicationAdvice(ApplicationContext context) {
+		return new ApplicationAdvice(() -> ControllerAdviceBean.findAnnotatedBeans(context));
 	}
 
 	/**
@@ -227,10 +235,10 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MethodGuardExceptionResolver methodGuardExceptionResolver(MethodRejections rejections, BeanFactory beanFactory,
-			RequestBodyDrain drain) {
+			RequestBodyDrain drain, ApplicationAdvice advice) {
 		Supplier<HandlerExceptionResolver> delegate = () -> beanFactory.getBean(MVC_EXCEPTION_RESOLVER_BEAN,
 				HandlerExceptionResolver.class);
-		return new MethodGuardExceptionResolver(rejections, delegate, drain);
+		return new MethodGuardExceptionResolver(rejections, delegate, drain, advice);
 	}
 
 	@Bean

@@ -32,16 +32,23 @@ public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 
 	private final ProblemWriter writer;
 
+	private final ApplicationAdvice advice;
+
 	/**
 	 * Create the mapping.
 	 * @param rejections the decision logic
 	 * @param certain whether the index knows every handler mapping of the application
 	 * @param writer writes the rejections whose content negotiation is certain
+	 * @param advice what the application's own controller advice does; where it handles
+	 * the 405s or changes bodies, the rejection is always raised, never written directly, so
+	 * that the bytes are those of the normal way
 	 */
-	public EarlyRejectionHandlerMapping(MethodRejections rejections, BooleanSupplier certain, ProblemWriter writer) {
+	public EarlyRejectionHandlerMapping(MethodRejections rejections, BooleanSupplier certain, ProblemWriter writer,
+			ApplicationAdvice advice) {
 		this.rejections = rejections;
 		this.certain = certain;
 		this.writer = writer;
+		this.advice = advice;
 		setOrder(ORDER);
 	}
 
@@ -52,8 +59,12 @@ public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 			return null;
 		}
 		return this.rejections.beforeHandlerLookup(request)
-			.map((rejection) -> new RejectionHandler(rejection, this.writer))
+			.map((rejection) -> new RejectionHandler(rejection, directWriter()))
 			.orElse(null);
+	}
+
+	private @Nullable ProblemWriter directWriter() {
+		return (this.advice.advisesBodies() || this.advice.handlesMethodNotSupported()) ? null : this.writer;
 	}
 
 }

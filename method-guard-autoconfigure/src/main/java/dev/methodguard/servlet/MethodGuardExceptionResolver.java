@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.problem.MethodRejectedException;
+import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.core.Ordered;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -24,7 +25,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * converters. It sees what the advice alone cannot: mismatches raised by a resource or
  * {@code HttpRequestHandler} (to which Spring applies no advice), requests that found no
  * handler although the path is a known resource (functional routes), methods no handler
- * implements (501), and the rejections method-guard's own handlers raise.
+ * implements (501), and the rejections method-guard's own handlers raise. Where the
+ * application's own controller advice handles {@link HttpRequestMethodNotSupportedException}
+ * ({@link ApplicationAdvice}), its handler answers every 405 instead, given the truthful
+ * methods; 501s and the 404s of concealed paths stay method-guard's.
  */
 public final class MethodGuardExceptionResolver implements HandlerExceptionResolver, Ordered {
 
@@ -37,18 +41,22 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 
 	private final RequestBodyDrain drain;
 
+	private final ApplicationAdvice advice;
+
 	/**
 	 * Create a resolver.
 	 * @param rejections the decision logic
 	 * @param delegate the resolver that renders a {@link MethodRejectedException}, usually
 	 * Spring MVC's composite of its exception resolvers
 	 * @param drain settles the unread request body before the rejection is rendered
+	 * @param advice what the application's own controller advice handles
 	 */
 	public MethodGuardExceptionResolver(MethodRejections rejections, Supplier<HandlerExceptionResolver> delegate,
-			RequestBodyDrain drain) {
+			RequestBodyDrain drain, ApplicationAdvice advice) {
 		this.rejections = rejections;
 		this.delegate = delegate;
 		this.drain = drain;
+		this.advice = advice;
 	}
 
 	@Override
@@ -75,13 +83,29 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 			MethodRejectedException rejection) {
 		this.drain.beforeAnswer(request, response);
 		this.rejections.announce(rejection.getRejection());
-		ModelAndView rendered = this.delegate.get().resolveException(request, response, null, rejection);
+		ModelAndView rendered = this.delegate.get()
+			.resolveException(request, response, null, forTheApplication(rejection, response));
 		if (rendered != null) {
 			return rendered;
 		}
 		response.setStatus(rejection.getStatusCode().value());
 		MethodGuardAdvice.setHeaders(response, rejection);
 		return new ModelAndView();
+	}
+
+	/**
+	 * The exception to render: a 405 goes to the application's own handler of
+	 * {@link HttpRequestMethodNotSupportedException} where it has one (with the truthful
+	 * methods, and the {@code Allow} header already set in case that handler sets none);
+	 * anything else is method-guard's problem.
+	 */
+	private Exception forTheApplication(MethodRejectedException rejection, HttpServletResponse response) {
+		MethodRejection decided = rejection.getRejection();
+		if (decided.status() != 405 || decided.allowed() == null || !this.advice.handlesMethodNotSupported()) {
+			return rejection;
+		}
+		MethodGuardAdvice.setHeaders(response, rejection);
+		return new HttpRequestMethodNotSupportedException(decided.method(), decided.allowed().methods());
 	}
 
 	@Override

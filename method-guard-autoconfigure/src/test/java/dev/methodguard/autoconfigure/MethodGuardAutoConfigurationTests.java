@@ -16,6 +16,7 @@ import dev.methodguard.allow.PathPolicy;
 import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejection;
+import dev.methodguard.servlet.ApplicationAdvice;
 import dev.methodguard.servlet.ContainerRejectionFilter;
 import dev.methodguard.servlet.MethodGuardAdvice;
 import dev.methodguard.servlet.MethodGuardExceptionResolver;
@@ -404,7 +405,8 @@ class MethodGuardAutoConfigurationTests {
 
 		@Bean
 		MethodGuardExceptionResolver userResolver() {
-			return new MethodGuardExceptionResolver(userRejections(), () -> null, new RequestBodyDrain(0));
+			return new MethodGuardExceptionResolver(userRejections(), () -> null, new RequestBodyDrain(0),
+					new ApplicationAdvice(List::of));
 		}
 
 		@Bean
