@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.PathContainer.Element;
@@ -30,6 +33,8 @@ import org.springframework.http.server.PathContainer.PathSegment;
  */
 public final class MethodIndex {
 
+	private static final Log logger = LogFactory.getLog(MethodIndex.class);
+
 	private final List<Route> routes;
 
 	private final Node root = new Node();
@@ -40,9 +45,12 @@ public final class MethodIndex {
 
 	private final boolean optionsEverywhere;
 
-	private MethodIndex(Collection<Route> routes, boolean optionsEverywhere) {
+	private final List<String> unread;
+
+	private MethodIndex(Collection<Route> routes, boolean optionsEverywhere, List<String> unread) {
 		this.routes = List.copyOf(routes);
 		this.optionsEverywhere = optionsEverywhere;
+		this.unread = List.copyOf(unread);
 		Set<String> methods = new LinkedHashSet<>(AllowedMethods.STANDARD);
 		boolean any = false;
 		for (int i = 0; i < this.routes.size(); i++) {
@@ -62,7 +70,7 @@ public final class MethodIndex {
 	 * @return the index
 	 */
 	public static MethodIndex of(Collection<Route> routes) {
-		return new MethodIndex(routes, true);
+		return new MethodIndex(routes, true, List.of());
 	}
 
 	/**
@@ -74,21 +82,48 @@ public final class MethodIndex {
 	 * @return the index
 	 */
 	public static MethodIndex of(Collection<Route> routes, boolean optionsEverywhere) {
-		return new MethodIndex(routes, optionsEverywhere);
+		return new MethodIndex(routes, optionsEverywhere, List.of());
 	}
 
 	/**
-	 * An index of the routes of the given sources, read now.
+	 * An index of the routes of the given sources, read now; incomplete where a source could
+	 * not read everything (logged once, at INFO, with what was not read).
 	 * @param sources the route sources
 	 * @param optionsEverywhere whether {@code OPTIONS} is answered on every known path
 	 * @return the index
 	 */
 	public static MethodIndex build(Collection<? extends RouteSource> sources, boolean optionsEverywhere) {
 		List<Route> routes = new ArrayList<>();
+		List<String> unread = new ArrayList<>();
 		for (RouteSource source : sources) {
-			routes.addAll(source.routes());
+			RouteSource.Reading reading = source.read();
+			routes.addAll(reading.routes());
+			unread.addAll(reading.unread());
 		}
-		return new MethodIndex(routes, optionsEverywhere);
+		if (!unread.isEmpty() && logger.isInfoEnabled()) {
+			logger.info("method-guard rejects nothing from its route index alone (no early rejection, no 405 or 501 "
+					+ "where Spring found no handler), as it could not read: " + unread);
+		}
+		return new MethodIndex(routes, optionsEverywhere, unread);
+	}
+
+	/**
+	 * Whether every route source was read completely, so that the index may reject a request
+	 * on its own: answer 405 or 501 before Spring's handler lookup, or where Spring found no
+	 * handler. An incomplete index still adds the truthful {@code Allow} to the rejections
+	 * Spring decides.
+	 * @return {@code true} if nothing was left unread
+	 */
+	public boolean isComplete() {
+		return this.unread.isEmpty();
+	}
+
+	/**
+	 * What the route sources could not read.
+	 * @return a description of each unread handler or pattern, empty for a complete index
+	 */
+	public List<String> unread() {
+		return this.unread;
 	}
 
 	/**

@@ -52,6 +52,18 @@ public final class RequestMappingRouteSource implements RouteSource {
 
 	@Override
 	public List<Route> routes() {
+		return read().routes();
+	}
+
+	/**
+	 * Read the mappings; where the mapping matches with {@code AntPathMatcher}
+	 * ({@code ant-path-matcher} mode) its patterns are indexed as {@code PathPattern}s where
+	 * they parse, for the {@code Allow} of Spring's own rejections, but reported unread:
+	 * their matching rules (case, decoding, {@code ;}, {@code //}) are not the index's.
+	 */
+	@Override
+	public Reading read() {
+		List<String> unread = new ArrayList<>();
 		RouteKind kind = this.mapping.getClass().getName().contains(".actuate.") ? RouteKind.ACTUATOR
 				: RouteKind.ANNOTATED;
 		boolean caseSensitive = isCaseSensitive(this.mapping.getPatternParser());
@@ -67,12 +79,12 @@ public final class RequestMappingRouteSource implements RouteSource {
 			boolean explicitOptions = declared.contains(RequestMethod.OPTIONS);
 			List<MediaType> acceptPatch = declared.contains(RequestMethod.PATCH)
 					? List.copyOf(info.getConsumesCondition().getConsumableMediaTypes()) : List.of();
-			for (PathPattern pattern : patterns(info)) {
+			for (PathPattern pattern : patterns(info, unread)) {
 				routes.add(new Route(new RoutePattern(this.servletPrefix, pattern, caseSensitive), methods, kind,
 						entry.getValue().toString(), explicitOptions, acceptPatch, Route.ALWAYS_PRESENT));
 			}
 		}
-		return routes;
+		return new Reading(routes, unread);
 	}
 
 	/**
@@ -84,10 +96,13 @@ public final class RequestMappingRouteSource implements RouteSource {
 		return parser == null || parser.isCaseSensitive();
 	}
 
-	private static Collection<PathPattern> patterns(RequestMappingInfo info) {
+	private Collection<PathPattern> patterns(RequestMappingInfo info, List<String> unread) {
 		PathPatternsRequestCondition condition = info.getPathPatternsCondition();
 		if (condition != null) {
 			return condition.getPatterns();
+		}
+		if (unread.isEmpty()) {
+			unread.add("ant-path-matcher patterns of " + this.mapping.getClass().getName());
 		}
 		List<PathPattern> parsed = new ArrayList<>();
 		for (String value : info.getPatternValues()) {

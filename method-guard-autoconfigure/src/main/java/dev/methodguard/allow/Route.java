@@ -17,7 +17,10 @@ import org.springframework.http.server.PathContainer;
  * @param handler a description of the handler (controller method, router function, servlet
  * class)
  * @param explicitOptions whether the handler answers {@code OPTIONS} itself, so that
- * method-guard leaves {@code OPTIONS} there to it
+ * method-guard leaves {@code OPTIONS} there to it: it maps {@code OPTIONS}, or it takes
+ * every method and so receives {@code OPTIONS} in plain Spring (a functional route without a
+ * method predicate, an {@code HttpRequestHandler}, a servlet that overrides
+ * {@code service})
  * @param acceptPatch the media types a {@code PATCH} there consumes, for the
  * {@code Accept-Patch} header
  * @param presence a further check a path must pass to be a resource, such as the

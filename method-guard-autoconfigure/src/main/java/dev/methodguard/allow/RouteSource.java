@@ -15,4 +15,44 @@ public interface RouteSource {
 	 */
 	List<Route> routes();
 
+	/**
+	 * Read this source: its routes, and what of its handlers it could not read. Only an index
+	 * whose every source was read completely is trusted to reject a request on its own;
+	 * answers that only add the truthful {@code Allow} to a rejection Spring decided need no
+	 * such trust. The default reads {@link #routes()} and claims it complete: a source of
+	 * the application's own knows what it reports.
+	 * @return the reading
+	 */
+	default Reading read() {
+		return new Reading(routes(), List.of());
+	}
+
+	/**
+	 * What a source read.
+	 *
+	 * @param routes the routes it read
+	 * @param unread a description of each handler or pattern it could not read, empty if
+	 * it read everything
+	 */
+	record Reading(List<Route> routes, List<String> unread) {
+
+		/**
+		 * Copy the components.
+		 */
+		public Reading {
+			routes = List.copyOf(routes);
+			unread = List.copyOf(unread);
+		}
+
+		/**
+		 * A reading of a handler mapping the index does not know at all.
+		 * @param description what was not read
+		 * @return the reading, with no route
+		 */
+		public static Reading unreadable(String description) {
+			return new Reading(List.of(), List.of(description));
+		}
+
+	}
+
 }

@@ -29,8 +29,9 @@ import org.springframework.web.util.pattern.PatternParseException;
  * with {@link RouterFunctions.Visitor} and {@code RequestPredicates.Visitor}, nested routes
  * and {@code path(...)} prefixes included, without executing any predicate. A predicate that
  * cannot be read exactly (a custom one) makes its route take every method; that is logged
- * once, at DEBUG. Functional resource lookups ({@code RouterFunctions.resources}) cannot be
- * read without a request and are left out.
+ * once, at DEBUG. Functional resource lookups ({@code RouterFunctions.resources}), router
+ * functions not built with the DSL and paths that are not {@code PathPattern}s cannot be read
+ * without a request: they are reported unread.
  */
 public final class RouterFunctionRouteSource implements RouteSource {
 
@@ -53,17 +54,21 @@ public final class RouterFunctionRouteSource implements RouteSource {
 
 	@Override
 	public List<Route> routes() {
+		return read().routes();
+	}
+
+	@Override
+	public Reading read() {
 		RouterFunction<?> routerFunction = this.mapping.getRouterFunction();
 		if (routerFunction == null) {
-			return List.of();
+			return new Reading(List.of(), List.of());
 		}
 		Reader reader = new Reader();
 		routerFunction.accept(reader);
-		if (!reader.unreadable.isEmpty() && logger.isDebugEnabled()) {
-			logger.debug("method-guard read these functional routes as taking every method or left them out: "
-					+ reader.unreadable);
+		if (!reader.approximated.isEmpty() && logger.isDebugEnabled()) {
+			logger.debug("method-guard read these functional routes as taking every method: " + reader.approximated);
 		}
-		return reader.routes;
+		return new Reading(reader.routes, reader.unread);
 	}
 
 	private final class Reader implements RouterFunctions.Visitor {
@@ -74,7 +79,9 @@ public final class RouterFunctionRouteSource implements RouteSource {
 
 		private final List<Route> routes = new ArrayList<>();
 
-		private final List<String> unreadable = new ArrayList<>();
+		private final List<String> approximated = new ArrayList<>();
+
+		private final List<String> unread = new ArrayList<>();
 
 		@Override
 		public void startNested(RequestPredicate predicate) {
@@ -110,26 +117,26 @@ public final class RouterFunctionRouteSource implements RouteSource {
 						parser.parse(parser.initFullPathPattern(path)), parser.isCaseSensitive());
 				AllowedMethods methods = (alternative.methods() != null) ? AllowedMethods.of(alternative.methods())
 						: AllowedMethods.any();
-				boolean explicitOptions = alternative.methods() != null && alternative.methods().contains("OPTIONS");
+				boolean explicitOptions = alternative.methods() == null || alternative.methods().contains("OPTIONS");
 				this.routes.add(new Route(pattern, methods, RouteKind.FUNCTIONAL, description, explicitOptions,
 						List.of(), Route.ALWAYS_PRESENT));
 			}
 			catch (PatternParseException ex) {
-				this.unreadable.add(description + " (pattern " + path + ")");
+				this.unread.add("functional route " + description + " (pattern " + path + ")");
 			}
 		}
 
 		private List<Alternative> read(RequestPredicate predicate) {
 			PredicateAlternatives reader = PredicateAlternatives.read(predicate);
 			if (reader.approximate()) {
-				this.unreadable.add(predicate.toString());
+				this.approximated.add(predicate.toString());
 			}
 			return reader.alternatives();
 		}
 
 		@Override
 		public void resources(Function<ServerRequest, Optional<Resource>> lookupFunction) {
-			this.unreadable.add("resources " + lookupFunction);
+			this.unread.add("functional resources " + lookupFunction);
 		}
 
 		@Override
@@ -138,7 +145,7 @@ public final class RouterFunctionRouteSource implements RouteSource {
 
 		@Override
 		public void unknown(RouterFunction<?> routerFunction) {
-			this.unreadable.add(routerFunction.toString());
+			this.unread.add("router function " + routerFunction);
 		}
 
 	}

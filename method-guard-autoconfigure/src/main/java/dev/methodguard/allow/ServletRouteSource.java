@@ -22,7 +22,7 @@ import org.springframework.web.util.pattern.PatternParseException;
  * overrides ({@code doGet} brings {@code HEAD}; {@code OPTIONS} is always answered, by
  * {@code HttpServlet} itself or by an override; {@code TRACE} only if {@code doTrace} is
  * overridden). A servlet that overrides {@code service}, or is not an {@code HttpServlet},
- * takes every method. Its URL mappings become patterns within the application: an exact
+ * takes every method, and answers {@code OPTIONS} itself. Its URL mappings become patterns within the application: an exact
  * path, a {@code /prefix/*} (any depth below the prefix) or a {@code *.ext} (any path with
  * that extension); the default mapping {@code /} makes no path a resource.
  */
@@ -52,7 +52,7 @@ public final class ServletRouteSource implements RouteSource {
 	@Override
 	public List<Route> routes() {
 		AllowedMethods methods = methodsOf(this.servletClass);
-		boolean explicitOptions = overrides(this.servletClass, "doOptions");
+		boolean explicitOptions = methods.isAny() || overrides(this.servletClass, "doOptions");
 		String handler = this.name + " (" + this.servletClass.getName() + ")";
 		List<Route> routes = new ArrayList<>();
 		for (String mapping : this.urlMappings) {

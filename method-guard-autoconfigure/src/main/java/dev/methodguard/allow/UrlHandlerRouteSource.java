@@ -1,16 +1,19 @@
 package dev.methodguard.allow;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.server.PathContainer;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.resource.DefaultServletHttpRequestHandler;
 import org.springframework.web.servlet.resource.ResourceHandlerUtils;
@@ -33,6 +36,9 @@ public final class UrlHandlerRouteSource implements RouteSource {
 
 	private static final Pattern MATRIX_PARAMETERS = Pattern.compile(";[^/]*");
 
+	/** The prefix of the names of Spring Boot's welcome page mappings. */
+	private static final String BOOT_WELCOME_PAGE_MAPPINGS = "org.springframework.boot.webmvc.autoconfigure.WelcomePage";
+
 	private final AbstractUrlHandlerMapping mapping;
 
 	private final String servletPrefix;
@@ -50,14 +56,37 @@ public final class UrlHandlerRouteSource implements RouteSource {
 
 	@Override
 	public List<Route> routes() {
+		return read().routes();
+	}
+
+	/**
+	 * Read the handler map, the root handler (as {@code /}) and the default handler (as
+	 * {@code /**}). Reported unread: a mapping that looks handlers up its own way (it
+	 * overrides {@code getHandlerInternal}), one that matches with {@code AntPathMatcher}, a
+	 * handler resolved lazily by bean name, and the container's default servlet. Spring
+	 * Boot's welcome page mappings are infrastructure, like its error controller: they
+	 * forward {@code /} to the index page, which is read as a static resource, or answer it
+	 * with 406, and add no route.
+	 */
+	@Override
+	public Reading read() {
+		if (this.mapping.getClass().getName().startsWith(BOOT_WELCOME_PAGE_MAPPINGS)) {
+			return new Reading(List.of(), List.of());
+		}
 		List<Route> routes = new ArrayList<>();
+		List<String> unread = new ArrayList<>();
+		if (looksUpItsOwnWay(this.mapping)) {
+			unread.add("handler mapping " + this.mapping.getClass().getName());
+		}
 		if (this.mapping.usesPathPatterns()) {
-			this.mapping.getPathPatternHandlerMap().forEach((pattern, handler) -> add(routes, pattern, handler));
+			this.mapping.getPathPatternHandlerMap().forEach((pattern, handler) -> add(routes, unread, pattern, handler));
 		}
 		else {
+			unread.add("ant-path-matcher patterns " + this.mapping.getHandlerMap().keySet() + " of "
+					+ this.mapping.getClass().getName());
 			for (Map.Entry<String, Object> entry : this.mapping.getHandlerMap().entrySet()) {
 				try {
-					add(routes, PathPatternParser.defaultInstance.parse(entry.getKey()), entry.getValue());
+					add(routes, unread, PathPatternParser.defaultInstance.parse(entry.getKey()), entry.getValue());
 				}
 				catch (PatternParseException ex) {
 					logger.debug("Pattern '" + entry.getKey() + "' is not a PathPattern; method-guard leaves it out",
@@ -65,11 +94,24 @@ public final class UrlHandlerRouteSource implements RouteSource {
 				}
 			}
 		}
-		return routes;
+		if (this.mapping.getRootHandler() != null) {
+			add(routes, unread, PathPatternParser.defaultInstance.parse("/"), this.mapping.getRootHandler());
+		}
+		if (this.mapping.getDefaultHandler() != null) {
+			add(routes, unread, PathPatternParser.defaultInstance.parse("/**"), this.mapping.getDefaultHandler());
+		}
+		return new Reading(routes, unread);
 	}
 
-	private void add(List<Route> routes, PathPattern pattern, Object handler) {
+	private static boolean looksUpItsOwnWay(AbstractUrlHandlerMapping mapping) {
+		Method lookup = ReflectionUtils.findMethod(mapping.getClass(), "getHandlerInternal", HttpServletRequest.class);
+		return lookup != null && lookup.getDeclaringClass() != AbstractUrlHandlerMapping.class;
+	}
+
+	private void add(List<Route> routes, List<String> unread, PathPattern pattern, Object handler) {
 		if (handler instanceof DefaultServletHttpRequestHandler || handler instanceof String) {
+			unread.add(((handler instanceof String) ? "lazily resolved handler '" + handler + "'"
+					: "the container's default servlet") + " at " + pattern.getPatternString());
 			return;
 		}
 		RoutePattern routePattern = new RoutePattern(this.servletPrefix, pattern,
@@ -80,7 +122,8 @@ public final class UrlHandlerRouteSource implements RouteSource {
 					(path) -> exists(resources, routePattern, path)));
 		}
 		else {
-			routes.add(Route.of(routePattern, methods, RouteKind.HANDLER, handler.toString()));
+			routes.add(new Route(routePattern, methods, RouteKind.HANDLER, handler.toString(), methods.isAny(),
+					List.of(), Route.ALWAYS_PRESENT));
 		}
 	}
 

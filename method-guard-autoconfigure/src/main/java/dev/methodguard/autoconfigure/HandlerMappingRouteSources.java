@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
 import dev.methodguard.allow.RequestMappingRouteSource;
+import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteSource;
 import dev.methodguard.allow.RouterFunctionRouteSource;
 import dev.methodguard.allow.ServletRouteSource;
@@ -76,6 +76,9 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 			else if (mapping instanceof AbstractUrlHandlerMapping urlMapping) {
 				sources.add(new UrlHandlerRouteSource(urlMapping, prefix));
 			}
+			else if (!isMethodGuards(mapping)) {
+				sources.add(new UnknownMapping(mapping));
+			}
 		});
 		sources.addAll(servletSources());
 		this.customSources.orderedStream().forEach(sources::add);
@@ -83,20 +86,30 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 	}
 
 	/**
-	 * Whether the index knows every one of these handler mappings: each is one it reads, or
-	 * one of method-guard's own.
-	 * @param handlerMappings the handler mappings of the application
-	 * @return {@code true} if no handler mapping is unknown to the index
+	 * Whether a handler mapping is one of method-guard's own, which serve no route of their
+	 * own (they answer from the index, or route through the application's mappings).
 	 */
-	static boolean coversEvery(Stream<HandlerMapping> handlerMappings) {
-		return handlerMappings.allMatch(HandlerMappingRouteSources::isKnown);
+	private static boolean isMethodGuards(HandlerMapping mapping) {
+		return mapping instanceof OptionsHandlerMapping || mapping instanceof ErrorDispatchHandlerMapping
+				|| mapping instanceof FunctionalHeadHandlerMapping || mapping instanceof EarlyRejectionHandlerMapping;
 	}
 
-	private static boolean isKnown(HandlerMapping mapping) {
-		return mapping instanceof RequestMappingInfoHandlerMapping || mapping instanceof RouterFunctionMapping
-				|| mapping instanceof AbstractUrlHandlerMapping || mapping instanceof OptionsHandlerMapping
-				|| mapping instanceof ErrorDispatchHandlerMapping || mapping instanceof FunctionalHeadHandlerMapping
-				|| mapping instanceof EarlyRejectionHandlerMapping;
+	/**
+	 * A handler mapping the index cannot read: it leaves the index incomplete.
+	 * @param mapping the mapping
+	 */
+	private record UnknownMapping(HandlerMapping mapping) implements RouteSource {
+
+		@Override
+		public List<Route> routes() {
+			return List.of();
+		}
+
+		@Override
+		public Reading read() {
+			return Reading.unreadable("handler mapping " + this.mapping.getClass().getName());
+		}
+
 	}
 
 	/**

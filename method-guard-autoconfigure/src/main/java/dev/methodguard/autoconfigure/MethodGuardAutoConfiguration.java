@@ -138,10 +138,8 @@ public final class MethodGuardAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "method-guard.early-rejection.enabled", matchIfMissing = true)
 	EarlyRejectionHandlerMapping methodGuardEarlyRejectionHandlerMapping(MethodRejections rejections,
-			ObjectProvider<HandlerMapping> handlerMappings, ProblemWriter writer, ApplicationAdvice advice) {
-		SingletonSupplier<Boolean> certain = SingletonSupplier
-			.of(() -> HandlerMappingRouteSources.coversEvery(handlerMappings.orderedStream()));
-		return new EarlyRejectionHandlerMapping(rejections, certain::obtain, writer, advice);
+			ProblemWriter writer, ApplicationAdvice advice) {
+		return new EarlyRejectionHandlerMapping(rejections, writer, advice);
 	}
 
 	@Bean

@@ -1,7 +1,5 @@
 package dev.methodguard.servlet;
 
-import java.util.function.BooleanSupplier;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +16,9 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * CORS preflights and {@code OPTIONS} are never answered here. The rejection is raised like
  * any other, so the response, metrics and logs are those of the normal way.
  * <p>
- * The index is certain only where it knows every handler mapping of the application; an
- * unknown mapping turns this shortcut off.
+ * The index is certain only where it read every handler of the application
+ * ({@link dev.methodguard.allow.MethodIndex#isComplete()}); anything it could not read turns
+ * this shortcut off.
  */
 public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 
@@ -28,8 +27,6 @@ public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 
 	private final MethodRejections rejections;
 
-	private final BooleanSupplier certain;
-
 	private final ProblemWriter writer;
 
 	private final ApplicationAdvice advice;
@@ -37,16 +34,13 @@ public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 	/**
 	 * Create the mapping.
 	 * @param rejections the decision logic
-	 * @param certain whether the index knows every handler mapping of the application
 	 * @param writer writes the rejections whose content negotiation is certain
 	 * @param advice what the application's own controller advice does; where it handles
 	 * the 405s or changes bodies, the rejection is always raised, never written directly, so
 	 * that the bytes are those of the normal way
 	 */
-	public EarlyRejectionHandlerMapping(MethodRejections rejections, BooleanSupplier certain, ProblemWriter writer,
-			ApplicationAdvice advice) {
+	public EarlyRejectionHandlerMapping(MethodRejections rejections, ProblemWriter writer, ApplicationAdvice advice) {
 		this.rejections = rejections;
-		this.certain = certain;
 		this.writer = writer;
 		this.advice = advice;
 		setOrder(ORDER);
@@ -55,7 +49,7 @@ public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 	@Override
 	protected @Nullable Object getHandlerInternal(HttpServletRequest request) {
 		if (request.getDispatcherType() != DispatcherType.REQUEST || "OPTIONS".equals(request.getMethod())
-				|| CorsUtils.isPreFlightRequest(request) || !this.certain.getAsBoolean()) {
+				|| CorsUtils.isPreFlightRequest(request)) {
 			return null;
 		}
 		return this.rejections.beforeHandlerLookup(request)

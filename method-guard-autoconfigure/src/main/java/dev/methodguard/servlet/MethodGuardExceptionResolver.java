@@ -71,7 +71,7 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 			rejected = this.rejections.forMethodMismatch(request, (supported != null) ? Set.of(supported) : Set.of());
 		}
 		else if (ex instanceof NoHandlerFoundException || ex instanceof NoResourceFoundException) {
-			rejected = this.rejections.forMissingHandler(request);
+			rejected = this.rejections.forNoHandlerFound(request);
 		}
 		else {
 			return null;

@@ -110,7 +110,7 @@ public final class MethodGuardFilter implements Filter {
 	}
 
 	private boolean rejectTrace(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Optional<MethodRejectedException> rejection = this.rejections.beforeHandlerLookup(request);
+		Optional<MethodRejectedException> rejection = this.rejections.forMissingHandler(request);
 		if (rejection.isPresent()) {
 			this.writer.writeAnyway(request, response, rejection.get());
 			return true;

@@ -67,7 +67,22 @@ public final class MethodRejections {
 	/**
 	 * The rejection of a request for which Spring found no handler at all: a 405 where the
 	 * path is a known resource and the method is not among its methods, a 501 where no
-	 * handler implements the method; otherwise none, and the 404 stands.
+	 * handler implements the method; otherwise none, and the 404 stands. Decided from the
+	 * index alone, so only where the index is complete
+	 * ({@link MethodIndex#isComplete()}): a handler it could not read may serve the method.
+	 * @param request the request
+	 * @return the rejection, or empty
+	 */
+	public Optional<MethodRejectedException> forNoHandlerFound(HttpServletRequest request) {
+		return this.index.get().isComplete() ? forMissingHandler(request) : Optional.empty();
+	}
+
+	/**
+	 * The rejection of a request already refused because of its method by the container, a
+	 * servlet, a firewall or method-guard's rule never to echo {@code TRACE}: a 405 where
+	 * the path is a known resource and the method is not among its methods, a 501 where no
+	 * handler implements the method; otherwise none. The refusal stands whatever the index
+	 * could read; the index only chooses the status and the {@code Allow}.
 	 * @param request the request
 	 * @return the rejection, or empty
 	 */
@@ -117,15 +132,18 @@ public final class MethodRejections {
 	/**
 	 * The rejection of a request decided from the index alone, before any handler lookup:
 	 * a 501 for a method no handler implements, a 405 where the path matches known patterns
-	 * and none of them takes the method. Costs one index lookup when the request is not
-	 * rejected, and no check of a static resource's presence.
+	 * and none of them takes the method. Only where the index is complete. Costs one index
+	 * lookup when the request is not rejected, and no check of a static resource's presence.
 	 * @param request the request
 	 * @return the rejection, or empty where the normal handling must decide
 	 */
 	public Optional<MethodRejectedException> beforeHandlerLookup(HttpServletRequest request) {
+		MethodIndex methodIndex = this.index.get();
+		if (!methodIndex.isComplete()) {
+			return Optional.empty();
+		}
 		String method = request.getMethod();
 		String path = OriginalRequest.pathWithinApplication(request);
-		MethodIndex methodIndex = this.index.get();
 		if (!methodIndex.isImplemented(method)) {
 			return this.policy.isExcluded(path) ? Optional.empty()
 					: unimplemented(request, path, lookupForUnimplemented(methodIndex, path));
@@ -164,7 +182,7 @@ public final class MethodRejections {
 		}
 		MethodIndex methodIndex = this.index.get();
 		Optional<Resolution> resolution = methodIndex.lookup(path);
-		if (!methodIndex.isImplemented(OriginalRequest.method(request))) {
+		if (methodIndex.isComplete() && !methodIndex.isImplemented(OriginalRequest.method(request))) {
 			Optional<MethodRejectedException> rejected = unimplemented(request, path, resolution);
 			if (rejected.isPresent()) {
 				return rejected;

@@ -2,11 +2,13 @@ package dev.methodguard.allow;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -124,6 +126,30 @@ class RouterFunctionRouteSourceTests {
 			.GET("/o", (request) -> ok())
 			.build()), "").routes();
 		assertThat(routes).extracting(Route::explicitOptions).containsExactly(true, false);
+	}
+
+	@Test
+	void routesBuiltWithTheDslAreReadCompletely() {
+		RouteSource.Reading reading = new RouterFunctionRouteSource(new RouterFunctionMapping(RouterFunctions.route()
+			.GET("/a", (request) -> ok())
+			.nest(RequestPredicates.path("/b"), (nested) -> nested.POST("/c", (request) -> ok()))
+			.build()), "").read();
+		assertThat(reading.unread()).isEmpty();
+		assertThat(reading.routes()).hasSize(2);
+	}
+
+	@Test
+	void functionalResourcesAndHandWrittenRouterFunctionsAreReportedUnread() {
+		RouterFunction<ServerResponse> resources = RouterFunctions.resources("/docs/**",
+				new ClassPathResource("docs/"));
+		RouterFunction<ServerResponse> handWritten = (request) -> Optional.empty();
+		RouteSource.Reading reading = new RouterFunctionRouteSource(new RouterFunctionMapping(
+				RouterFunctions.route().GET("/a", (request) -> ok()).build().and(resources).and(handWritten)), "")
+			.read();
+		assertThat(reading.routes()).extracting((route) -> route.pattern().value()).containsExactly("/a");
+		assertThat(reading.unread()).hasSize(2)
+			.anySatisfy((unread) -> assertThat(unread).startsWith("functional resources"))
+			.anySatisfy((unread) -> assertThat(unread).startsWith("router function"));
 	}
 
 	@Test
