@@ -13,6 +13,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.MethodIndex;
 import dev.methodguard.allow.Resolution;
@@ -35,6 +36,16 @@ import org.springframework.web.cors.CorsUtils;
  * written at once, so the error page dispatch, which the security filters check again as a
  * request for {@code /error}, cannot turn it into a 401 or 403.</li>
  * </ul>
+ * <p>
+ * A plain servlet's error is answered inside its {@code sendError} call (see
+ * {@link ErrorCapturingResponse}), not when the filter chain returns, one way for every
+ * servlet: one that started asynchronous processing sends it later, from another thread,
+ * when this filter has long returned, and the container completes that response when the
+ * servlet calls {@code complete()}. Leaving asynchronous errors to the container's error page
+ * dispatch instead would put them through the security filters again, which is what
+ * answering at once avoids. From the error on, the servlet's further output is discarded, as
+ * on a committed response.
+ * <p>
  * It marks each request it sees, so that the {@link ContainerRejectionFilter} can tell a
  * request the container rejected before any filter. On the happy path it costs one attribute
  * and two comparisons (and the servlet's name, where the application has plain servlets).
@@ -95,17 +106,29 @@ public final class MethodGuardFilter implements Filter {
 		if (this.answerOptions && "OPTIONS".equals(request.getMethod()) && answerOptions(request, response)) {
 			return;
 		}
-		ErrorCapturingResponse capturing = new ErrorCapturingResponse(response);
-		chain.doFilter(request, capturing);
-		if (capturing.capturedStatus() != 0) {
-			Optional<MethodRejectedException> rejection = this.rejections.forServletError(request);
-			if (rejection.isPresent()) {
-				this.writer.writeAnyway(request, response, rejection.get());
-			}
-			else {
-				this.drain.beforeAnswer(request, response);
-				response.sendError(capturing.capturedStatus());
-			}
+		chain.doFilter(request, new ErrorCapturingResponse(response,
+				(status, message) -> answerServletError(request, response, status, message)));
+	}
+
+	/**
+	 * A plain servlet's {@code sendError(405)} or {@code sendError(501)}, answered when the
+	 * servlet sends it, possibly on another thread after {@code startAsync()}: the problem
+	 * where the index confirms the rejection, otherwise the servlet's own error, message
+	 * included, sent on to the container.
+	 */
+	private void answerServletError(HttpServletRequest request, HttpServletResponse response, int status,
+			@Nullable String message) throws IOException {
+		Optional<MethodRejectedException> rejection = this.rejections.forServletError(request);
+		if (rejection.isPresent()) {
+			this.writer.writeAnyway(request, response, rejection.get());
+			return;
+		}
+		this.drain.beforeAnswer(request, response);
+		if (message != null) {
+			response.sendError(status, message);
+		}
+		else {
+			response.sendError(status);
 		}
 	}
 
