@@ -3,6 +3,7 @@ package dev.methodguard.autoconfigure;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
@@ -89,6 +90,13 @@ public final class MethodGuardAutoConfiguration {
 	/** Order of the {@link ContainerRejectionFilter}: before every security filter. */
 	static final int CONTAINER_REJECTION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
+	/**
+	 * Name of the bean of Spring Security's filter chain, as Spring Security declares it
+	 * ({@code AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME}) and Spring Boot
+	 * looks it up.
+	 */
+	static final String SECURITY_FILTER_CHAIN_BEAN = "springSecurityFilterChain";
+
 	@Bean
 	@ConditionalOnMissingBean
 	MethodIndexHolder methodGuardIndex(ObjectProvider<HandlerMapping> handlerMappings,
@@ -174,18 +182,29 @@ public final class MethodGuardAutoConfiguration {
 
 	/**
 	 * Registers the {@link ContainerRejectionFilter} for error page dispatches, before every
-	 * security filter.
+	 * security filter. Its answer reveals nothing of the application where the context holds
+	 * Spring Security's filter chain (the bean {@value #SECURITY_FILTER_CHAIN_BEAN}, which
+	 * {@code @EnableWebSecurity}, and so Spring Boot, declares), unless
+	 * {@code method-guard.security.reveal-before-authentication} is set.
 	 * @param rejections the decision logic
 	 * @param writer the problem writer
-	 * @param context the application context, for its servlet context
+	 * @param properties the properties
+	 * @param context the application context, for its servlet context and its beans
 	 * @return the registration
 	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "methodGuardContainerRejectionFilterRegistration")
 	FilterRegistrationBean<ContainerRejectionFilter> methodGuardContainerRejectionFilterRegistration(
-			MethodRejections rejections, ProblemWriter writer, ApplicationContext context) {
+			MethodRejections rejections, ProblemWriter writer, MethodGuardProperties properties,
+			ApplicationContext context) {
+		BooleanSupplier conceal = () -> false;
+		if (!properties.getSecurity().isRevealBeforeAuthentication()) {
+			SingletonSupplier<Boolean> secured = SingletonSupplier
+				.of(() -> context.containsBean(SECURITY_FILTER_CHAIN_BEAN));
+			conceal = secured::obtain;
+		}
 		FilterRegistrationBean<ContainerRejectionFilter> registration = new FilterRegistrationBean<>(
-				new ContainerRejectionFilter(rejections, writer, plainServlets(context)));
+				new ContainerRejectionFilter(rejections, writer, plainServlets(context), conceal));
 		registration.setName("methodGuardContainerRejectionFilter");
 		registration.setDispatcherTypes(DispatcherType.ERROR);
 		registration.setOrder(CONTAINER_REJECTION_FILTER_ORDER);

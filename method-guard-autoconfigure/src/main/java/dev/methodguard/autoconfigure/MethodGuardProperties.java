@@ -24,7 +24,9 @@ public class MethodGuardProperties {
 
 	/**
 	 * Status for a method that no handler of the application implements (such as FOO or a
-	 * lowercase get): 501 (Not Implemented, RFC 9110 section 15.6.2) or 405.
+	 * lowercase get): 501 (Not Implemented, RFC 9110 section 15.6.2) or 405. Where Spring
+	 * Security's firewall refuses the method before authentication, a 405 (with the path's
+	 * Allow) is given only with security.reveal-before-authentication.
 	 */
 	private int unknownMethodStatus = 501;
 
@@ -74,6 +76,11 @@ public class MethodGuardProperties {
 	 * Rejections answered from the method index before Spring's handler lookup.
 	 */
 	private final EarlyRejection earlyRejection = new EarlyRejection();
+
+	/**
+	 * Answers given where Spring Security is in place.
+	 */
+	private final Security security = new Security();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -141,6 +148,14 @@ public class MethodGuardProperties {
 
 	public EarlyRejection getEarlyRejection() {
 		return this.earlyRejection;
+	}
+
+	/**
+	 * The settings of the answers given where Spring Security is in place.
+	 * @return the settings
+	 */
+	public Security getSecurity() {
+		return this.security;
 	}
 
 	private static List<String> validPatterns(String property, List<String> patterns) {
@@ -276,6 +291,42 @@ public class MethodGuardProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Answers given where Spring Security is in place.
+	 */
+	public static class Security {
+
+		/**
+		 * Whether a method refused before any authentication, on every path, by the servlet
+		 * container (Tomcat's TRACE) or by Spring Security's firewall (TRACE on Jetty,
+		 * methods it does not allow) is answered as without Security: a 405 with the path's
+		 * Allow on a route, and Security's own answer on a missing path. This tells anyone
+		 * which protected paths exist and which methods they take. When false, every such
+		 * request gets the same 501 problem without Allow (the method is supported for no
+		 * resource, RFC 9110 section 15.6.2), whatever the path, with or without
+		 * credentials. Has no effect in an application without a Spring Security filter
+		 * chain, where TRACE rejected by the container is always a 405 with the path's Allow.
+		 */
+		private boolean revealBeforeAuthentication;
+
+		/**
+		 * Whether a method refused before authentication gets the path's Allow.
+		 * @return {@code true} if it does
+		 */
+		public boolean isRevealBeforeAuthentication() {
+			return this.revealBeforeAuthentication;
+		}
+
+		/**
+		 * Set whether a method refused before authentication gets the path's Allow.
+		 * @param revealBeforeAuthentication {@code true} to reveal it
+		 */
+		public void setRevealBeforeAuthentication(boolean revealBeforeAuthentication) {
+			this.revealBeforeAuthentication = revealBeforeAuthentication;
 		}
 
 	}

@@ -20,8 +20,11 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Auto-configuration of method-guard for Spring Security: the requests its firewall rejects
- * for their method alone get method-guard's 501 or 405 problem instead of a bare 400.
- * Backs off when the application has its own {@link RequestRejectedHandler}.
+ * for their method alone get method-guard's problem instead of a bare 400: the 501 without
+ * {@code Allow} on every path, or, with
+ * {@code method-guard.security.reveal-before-authentication}, the 501 or 405 a request no
+ * handler takes would get. Backs off when the application has its own
+ * {@link RequestRejectedHandler}.
  */
 @AutoConfiguration(after = MethodGuardAutoConfiguration.class)
 @ConditionalOnClass({ RequestRejectedHandler.class, ObservationRegistry.class })
@@ -31,14 +34,15 @@ public final class MethodGuardSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(RequestRejectedHandler.class)
 	FirewallRejectionHandler methodGuardRequestRejectedHandler(MethodRejections rejections, ProblemWriter writer,
-			ObjectProvider<HttpFirewall> firewall, ObjectProvider<ObservationRegistry> observationRegistry) {
+			ObjectProvider<HttpFirewall> firewall, ObjectProvider<ObservationRegistry> observationRegistry,
+			MethodGuardProperties properties) {
 		ObservationRegistry registry = observationRegistry.getIfUnique(() -> ObservationRegistry.NOOP);
 		RequestRejectedHandler fallback = registry.isNoop() ? new HttpStatusRequestRejectedHandler()
 				: new CompositeRequestRejectedHandler(new ObservationMarkingRequestRejectedHandler(registry),
 						new HttpStatusRequestRejectedHandler());
 		StrictHttpFirewall defaultFirewall = new StrictHttpFirewall();
 		return new FirewallRejectionHandler(rejections, writer, () -> firewall.getIfUnique(() -> defaultFirewall),
-				fallback);
+				fallback, properties.getSecurity().isRevealBeforeAuthentication());
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.methodguard.servlet;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
@@ -24,11 +25,23 @@ import org.springframework.http.HttpHeaders;
  * servlet container itself sent before the request reached a filter (Tomcat rejects
  * {@code TRACE} in its connector): such a request never met the application's filters, so
  * the security filters would otherwise judge the dispatch to {@code /error} instead and turn
- * the answer into a 401 or 403, where a container that lets {@code TRACE} through (Jetty)
- * answers 405. Where no route serves the path, the error page answers, with an empty
+ * the answer into a 401 or 403.
+ * <p>
+ * Where the application has a security filter chain, the request was refused before any
+ * authentication, so nothing of the application may be revealed: unless told to reveal, the
+ * answer is the 501 problem without {@code Allow} for every path that is not excluded (see
+ * {@link MethodRejections#forRefusedMethod}); the container's own {@code Allow} (every
+ * method of the servlet) is removed. The same answer as Spring Security's firewall gives on a
+ * container that lets {@code TRACE} through (Jetty), through the
+ * {@link FirewallRejectionHandler}.
+ * <p>
+ * Otherwise (no security filter chain, or revealing asked for) the answer is the informative
+ * one: the 405 problem with the path's {@code Allow}, as a container that lets {@code TRACE}
+ * through answers; where no route serves the path, the error page answers, with an empty
  * {@code Allow} (RFC 9110: the resource allows no method) in place of the container's list
- * of every method the servlet has. A request the {@link MethodGuardFilter} saw is left to the
- * usual error handling.
+ * of every method the servlet has.
+ * <p>
+ * A request the {@link MethodGuardFilter} saw is left to the usual error handling.
  */
 public final class ContainerRejectionFilter implements Filter {
 
@@ -38,17 +51,23 @@ public final class ContainerRejectionFilter implements Filter {
 
 	private final Supplier<Set<String>> plainServlets;
 
+	private final BooleanSupplier conceal;
+
 	/**
 	 * Create the filter.
 	 * @param rejections the decision logic
 	 * @param writer the writer of problems outside Spring MVC
 	 * @param plainServlets the names of the servlets that are not Spring MVC's
+	 * @param conceal whether the answer must reveal nothing of the application: true where a
+	 * security filter chain would have judged the request and revealing before
+	 * authentication is not asked for
 	 */
 	public ContainerRejectionFilter(MethodRejections rejections, ProblemWriter writer,
-			Supplier<Set<String>> plainServlets) {
+			Supplier<Set<String>> plainServlets, BooleanSupplier conceal) {
 		this.rejections = rejections;
 		this.writer = writer;
 		this.plainServlets = plainServlets;
+		this.conceal = conceal;
 	}
 
 	@Override
@@ -60,19 +79,34 @@ public final class ContainerRejectionFilter implements Filter {
 				&& request.getAttribute(MethodGuardFilter.PASSED_ATTRIBUTE) == null
 				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
 				&& (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED
-						|| status == HttpServletResponse.SC_NOT_IMPLEMENTED)) {
-			boolean plainServlet = request.getAttribute(RequestDispatcher.ERROR_SERVLET_NAME) instanceof String name
-					&& this.plainServlets.get().contains(name);
-			Optional<MethodRejectedException> rejection = this.rejections.forContainerError(request, plainServlet);
-			if (rejection.isPresent()) {
-				this.writer.writeAnyway(request, response, rejection.get());
-				return;
-			}
-			if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED && !this.rejections.isExcluded(request)) {
-				response.setHeader(HttpHeaders.ALLOW, "");
-			}
+						|| status == HttpServletResponse.SC_NOT_IMPLEMENTED)
+				&& answered(request, response, status)) {
+			return;
 		}
 		chain.doFilter(servletRequest, servletResponse);
+	}
+
+	/**
+	 * Answer the container's rejection with the problem, or leave it to the error page.
+	 * @return {@code true} if answered
+	 */
+	private boolean answered(HttpServletRequest request, HttpServletResponse response, int status)
+			throws IOException {
+		boolean plainServlet = request.getAttribute(RequestDispatcher.ERROR_SERVLET_NAME) instanceof String name
+				&& this.plainServlets.get().contains(name);
+		Optional<MethodRejectedException> rejection = this.conceal.getAsBoolean()
+				? this.rejections.forRefusedMethod(request, plainServlet)
+				: this.rejections.forContainerError(request, plainServlet);
+		if (rejection.isPresent()) {
+			// The container's Allow lists every method of the servlet; a 405 sets its own.
+			response.setHeader(HttpHeaders.ALLOW, null);
+			this.writer.writeAnyway(request, response, rejection.get());
+			return true;
+		}
+		if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED && !this.rejections.isExcluded(request)) {
+			response.setHeader(HttpHeaders.ALLOW, "");
+		}
+		return false;
 	}
 
 }

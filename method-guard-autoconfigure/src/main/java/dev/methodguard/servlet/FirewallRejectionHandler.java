@@ -18,11 +18,21 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Spring Security's extension point for the requests its firewall rejects, before any
  * authentication: where the method alone was the reason (the request passes the firewall
- * with {@code GET} instead), the answer is method-guard's problem, as for a request no
- * handler takes: a 501 for a method no handler implements (no {@code Allow}, so nothing of
- * the resource is revealed before authorization), a 405 with the path's {@code Allow} (which
- * RFC 9110 requires) for a standard method or where {@code unknown-method-status} is 405;
- * every other rejection, and a refused method on a path no route serves, goes to the handler
+ * with {@code GET} instead), the answer is method-guard's problem instead of a bare 400.
+ * <p>
+ * By default nothing of the application is revealed, since no authentication has run: the
+ * answer is the 501 problem without {@code Allow} on every path that is not excluded (see
+ * {@link MethodRejections#forRefusedMethod}). The firewall refuses the method on every path,
+ * so the server supports it for no resource, which is what a 501 says (RFC 9110 section
+ * 15.6.2), and the answer is the same for a route and a missing path.
+ * <p>
+ * Where revealing before authentication is asked for, the answer is that of a request no
+ * handler takes: a 501 for a method no handler implements, a 405 with the path's
+ * {@code Allow} (which RFC 9110 requires) for a standard method or where
+ * {@code unknown-method-status} is 405, and the rejection Security would have answered on a
+ * path no route serves.
+ * <p>
+ * Every other rejection, and a refused method on an excluded path, goes to the handler
  * Security would have used.
  */
 public final class FirewallRejectionHandler implements RequestRejectedHandler {
@@ -35,26 +45,32 @@ public final class FirewallRejectionHandler implements RequestRejectedHandler {
 
 	private final RequestRejectedHandler fallback;
 
+	private final boolean revealBeforeAuthentication;
+
 	/**
 	 * Create the handler.
 	 * @param rejections the decision logic
 	 * @param writer the writer of problems outside Spring MVC
 	 * @param firewall the firewall Security uses
 	 * @param fallback the handler of every other rejection
+	 * @param revealBeforeAuthentication whether a refused method on a route gets the path's
+	 * {@code Allow} where a 405 is the answer, instead of the 501 every path gets
 	 */
 	public FirewallRejectionHandler(MethodRejections rejections, ProblemWriter writer,
-			Supplier<HttpFirewall> firewall, RequestRejectedHandler fallback) {
+			Supplier<HttpFirewall> firewall, RequestRejectedHandler fallback, boolean revealBeforeAuthentication) {
 		this.rejections = rejections;
 		this.writer = writer;
 		this.firewall = firewall;
 		this.fallback = fallback;
+		this.revealBeforeAuthentication = revealBeforeAuthentication;
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			RequestRejectedException requestRejectedException) throws IOException, ServletException {
 		if (isRejectedForMethodAlone(request)) {
-			Optional<MethodRejectedException> rejection = this.rejections.forMissingHandler(request);
+			Optional<MethodRejectedException> rejection = this.revealBeforeAuthentication
+					? this.rejections.forMissingHandler(request) : this.rejections.forRefusedMethod(request, false);
 			if (rejection.isPresent()) {
 				this.writer.writeAnyway(request, response, rejection.get());
 				return;

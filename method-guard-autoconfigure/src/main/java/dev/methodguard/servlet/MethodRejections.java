@@ -111,8 +111,36 @@ public final class MethodRejections {
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejectedException> forContainerError(HttpServletRequest request, boolean plainServlet) {
+		return forMissingHandler(request, containerPath(request, plainServlet));
+	}
+
+	/**
+	 * The rejection of a method refused on every path before any authentication, by the
+	 * servlet container (Tomcat's {@code TRACE}) or by Spring Security's firewall, where
+	 * nothing of the application may be revealed yet: a 501 without {@code Allow}, whatever
+	 * the path. RFC 9110 (section 15.6.2) makes 501 the answer for a method the server
+	 * supports for no resource, which is what a refusal on every path means, even where a
+	 * handler maps the method (it is never reached); a 405 would need the resource's
+	 * {@code Allow} (section 15.5.6). Nothing is looked up: the status, headers and problem,
+	 * and what listeners and customizers see, are the same for a route, a missing path and a
+	 * concealed one.
+	 * @param request the request (for the container's refusal, that of the error page
+	 * dispatch)
+	 * @param plainServlet whether the container mapped the refused request to a plain
+	 * servlet (never so for the firewall's refusal)
+	 * @return the rejection, or empty where the path is excluded
+	 */
+	public Optional<MethodRejectedException> forRefusedMethod(HttpServletRequest request, boolean plainServlet) {
+		String path = containerPath(request, plainServlet);
+		if (this.policy.isExcluded(path)) {
+			return Optional.empty();
+		}
+		return Optional.of(reject(request, path, 501, null, List.of()));
+	}
+
+	private static String containerPath(HttpServletRequest request, boolean plainServlet) {
 		String path = OriginalRequest.pathWithinApplication(request);
-		return forMissingHandler(request, plainServlet ? OriginalRequest.normalize(path) : path);
+		return plainServlet ? OriginalRequest.normalize(path) : path;
 	}
 
 	private Optional<MethodRejectedException> forMissingHandler(HttpServletRequest request, String path) {

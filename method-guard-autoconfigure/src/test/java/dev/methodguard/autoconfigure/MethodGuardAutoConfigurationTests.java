@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
+import jakarta.servlet.RequestDispatcher;
 
 import dev.methodguard.actuate.MethodsEndpoint;
 import dev.methodguard.actuate.RejectionMetrics;
@@ -39,12 +41,17 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -331,6 +338,67 @@ class MethodGuardAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void revealBeforeAuthenticationDefaultsToFalseAndBinds() {
+		this.runner.run((context) -> assertThat(
+				context.getBean(MethodGuardProperties.class).getSecurity().isRevealBeforeAuthentication())
+			.isFalse());
+		this.runner.withPropertyValues("method-guard.security.reveal-before-authentication=true")
+			.run((context) -> assertThat(
+					context.getBean(MethodGuardProperties.class).getSecurity().isRevealBeforeAuthentication())
+				.isTrue());
+	}
+
+	@Test
+	void containersTraceRevealsNothingWhereSecuritysFilterChainIsDeclared() {
+		this.runner.withUserConfiguration(SecurityFilterChainBean.class).run((context) -> {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			MockFilterChain chain = new MockFilterChain();
+			containerRejectionFilter(context).doFilter(tomcatsTraceErrorDispatch(), prepared(response), chain);
+			assertThat(chain.getRequest()).isNull();
+			assertThat(response.getStatus()).isEqualTo(501);
+			assertThat(response.getHeader(HttpHeaders.ALLOW)).isNull();
+			assertThat(response.getContentAsString()).contains("Method TRACE is not implemented by this server.");
+		});
+	}
+
+	@Test
+	void containersTraceGoesToTheErrorPageWithoutSecurityOrWhereRevealingIsAskedFor() {
+		WebApplicationContextRunner revealing = this.runner.withUserConfiguration(SecurityFilterChainBean.class)
+			.withPropertyValues("method-guard.security.reveal-before-authentication=true");
+		for (WebApplicationContextRunner runner : List.of(this.runner, revealing)) {
+			runner.run((context) -> {
+				MockHttpServletResponse response = new MockHttpServletResponse();
+				MockFilterChain chain = new MockFilterChain();
+				containerRejectionFilter(context).doFilter(tomcatsTraceErrorDispatch(), prepared(response), chain);
+				assertThat(chain.getRequest()).isNotNull();
+				assertThat(response.getHeader(HttpHeaders.ALLOW)).isEmpty();
+			});
+		}
+	}
+
+	private static Filter containerRejectionFilter(ApplicationContext context) {
+		return context.getBean("methodGuardContainerRejectionFilterRegistration", FilterRegistrationBean.class)
+			.getFilter();
+	}
+
+	/** The error page dispatch that follows Tomcat's own rejection of {@code TRACE}. */
+	private static MockHttpServletRequest tomcatsTraceErrorDispatch() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/error");
+		request.setDispatcherType(DispatcherType.ERROR);
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 405);
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/private/notes");
+		request.setAttribute("jakarta.servlet.error.method", "TRACE");
+		return request;
+	}
+
+	/** The response as Tomcat hands it to the error page: 405, and the servlet's methods. */
+	private static MockHttpServletResponse prepared(MockHttpServletResponse response) {
+		response.setStatus(405);
+		response.setHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+		return response;
+	}
+
 	private static ProblemDetail problemOf(MethodProblemFactory factory) {
 		return factory.create(new MethodRejection(405, "PUT", "/x", AllowedMethods.of("GET"),
 				List.of("/x")), Locale.ENGLISH);
@@ -345,6 +413,17 @@ class MethodGuardAutoConfigurationTests {
 		@Bean
 		FilterRegistrationBean<Filter> methodGuardFilterRegistration() {
 			return this.registration;
+		}
+
+	}
+
+	/** A stand-in for the filter chain bean that Spring Security declares. */
+	@Configuration(proxyBeanMethods = false)
+	static class SecurityFilterChainBean {
+
+		@Bean
+		Filter springSecurityFilterChain() {
+			return (request, response, chain) -> chain.doFilter(request, response);
 		}
 
 	}

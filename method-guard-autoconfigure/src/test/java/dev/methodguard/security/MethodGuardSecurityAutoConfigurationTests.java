@@ -12,7 +12,11 @@ import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfig
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +55,30 @@ class MethodGuardSecurityAutoConfigurationTests {
 	void backsOffWithoutSpringSecurity() {
 		this.runner.withClassLoader(new FilteredClassLoader(RequestRejectedHandler.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(FirewallRejectionHandler.class));
+	}
+
+	@Test
+	void methodRefusedByTheFirewallIsThe501WithoutAllowByDefault() {
+		this.runner.run((context) -> {
+			MockHttpServletResponse response = refuseTrace(context.getBean(RequestRejectedHandler.class));
+			assertThat(response.getStatus()).isEqualTo(501);
+			assertThat(response.getHeader(HttpHeaders.ALLOW)).isNull();
+		});
+	}
+
+	@Test
+	void revealingBeforeAuthenticationLeavesAMissingPathToSecuritysAnswer() {
+		this.runner.withPropertyValues("method-guard.security.reveal-before-authentication=true")
+			.run((context) -> assertThat(refuseTrace(context.getBean(RequestRejectedHandler.class)).getStatus())
+				.isEqualTo(400));
+	}
+
+	/** Let the handler answer the firewall's refusal of {@code TRACE} on a path no route serves. */
+	private static MockHttpServletResponse refuseTrace(RequestRejectedHandler handler) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("TRACE", "/private/nothing-here");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		handler.handle(request, response, new RequestRejectedException("TRACE is not allowed"));
+		return response;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,7 +1,10 @@
 package dev.methodguard.security;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.methodguard.testapp.ExpectedContainer;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What clients of a secured application see over real HTTP, with and without credentials:
  * Security's 401 and 403 stand, a request it lets through gets the same 405 problem and
  * {@code Allow} as without Security (a plain servlet's included, whose error page dispatch
- * Security would otherwise check again), and a method its firewall rejects is the 501
- * problem.
+ * Security would otherwise check again), and a method refused before any authentication (by
+ * its firewall, or {@code TRACE} by Tomcat's connector) is the 501 problem, the same on every
+ * path.
  */
 @SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class SecuredHttpTests {
@@ -125,11 +129,41 @@ class SecuredHttpTests {
 		}
 	}
 
+	/**
+	 * {@code TRACE} is refused before any authentication (by Tomcat's connector, or by
+	 * Security's firewall on Jetty): the same 501 problem on every path, permitted, protected
+	 * or missing, with or without credentials, no {@code Allow}, never an echo.
+	 */
 	@Test
-	void traceIsA405WithAllowAndNeverEchoed() throws Exception {
-		HttpResponse<String> response = send("TRACE", "/public/items", null);
-		assertProblem(response, 405, "GET, HEAD, POST, OPTIONS");
-		assertThat(response.body()).doesNotContain("Authorization");
+	void traceIsThe501ProblemWithoutAllowOnEveryPathAndNeverEchoed() throws Exception {
+		for (String path : new String[] { "/public/items", "/private/notes", "/private/nothing-here",
+				"/legacy/ping", "/nowhere" }) {
+			for (String credentials : new String[] { null, USER }) {
+				HttpResponse<String> response = send("TRACE", path, credentials);
+				assertThat(response.statusCode()).as("TRACE %s as %s", path, credentials).isEqualTo(501);
+				assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+				assertThat(response.headers().allValues("Allow")).isEmpty();
+				assertThat(response.body()).contains("\"detail\":\"Method TRACE is not implemented by this server.\"")
+					.contains("\"instance\":\"" + path + "\"")
+					.doesNotContain("allowedMethods")
+					.doesNotContain("Authorization");
+			}
+		}
+	}
+
+	/**
+	 * Issue 16, item 8: before authentication, {@code TRACE} (refused by Tomcat's connector,
+	 * or by Security's firewall on Jetty) must not tell a protected route from a missing path.
+	 */
+	@Test
+	void traceBeforeAuthenticationCannotTellARouteFromAMissingPath() throws Exception {
+		HttpResponse<String> route = send("TRACE", "/private/notes", null);
+		HttpResponse<String> missing = send("TRACE", "/private/nothing-here", null);
+		assertThat(route.statusCode()).as("status").isEqualTo(missing.statusCode());
+		assertThat(comparableHeaders(route)).isEqualTo(comparableHeaders(missing));
+		assertThat(route.headers().allValues("Allow")).allSatisfy((allow) -> assertThat(allow).isEmpty());
+		assertThat(route.body().replace("/private/notes", "{path}"))
+			.isEqualTo(missing.body().replace("/private/nothing-here", "{path}"));
 	}
 
 	private static void assertProblem(HttpResponse<String> response, int status, String allow) {
@@ -137,6 +171,13 @@ class SecuredHttpTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.headers().allValues("Allow")).containsExactly(allow);
 		assertThat(response.body()).contains("\"status\":" + status);
+	}
+
+	/** The headers of a response but those that differ between any two responses. */
+	private static Map<String, List<String>> comparableHeaders(HttpResponse<String> response) {
+		Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
+		headers.keySet().removeIf((name) -> name.equalsIgnoreCase("date") || name.equalsIgnoreCase("content-length"));
+		return headers;
 	}
 
 	private HttpResponse<String> send(String method, String path, String credentials) throws Exception {

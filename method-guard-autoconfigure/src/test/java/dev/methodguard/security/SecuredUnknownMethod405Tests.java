@@ -12,8 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The secured application with {@code method-guard.unknown-method-status=405}: a method the
- * firewall refuses is a 405 with the URL's {@code Allow} (which RFC 9110 requires) where the
- * path is known, and Security's own answer where it is not.
+ * firewall refuses before any authentication is still the 501 problem without {@code Allow},
+ * the same on a route and on a missing path, since a 405 would have to list the route's
+ * methods ({@link SecuredRevealBeforeAuthenticationTests} shows the 405 that
+ * {@code method-guard.security.reveal-before-authentication} gives).
  */
 @SpringBootTest(classes = SecuredApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "method-guard.unknown-method-status=405")
@@ -23,19 +25,27 @@ class SecuredUnknownMethod405Tests {
 	private int port;
 
 	@Test
-	void refusedMethodOnAKnownPathIsA405WithItsAllow() throws Exception {
-		HttpResponse<String> response = send("FOO", "/public/items");
-		assertThat(response.statusCode()).isEqualTo(405);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(response.headers().allValues("Allow")).containsExactly("GET, HEAD, POST, OPTIONS");
-		assertThat(response.body()).contains("Method FOO is not supported for /public/items");
+	void refusedMethodIsThe501ProblemWithoutAllowOnEveryPath() throws Exception {
+		for (String path : new String[] { "/public/items", "/private/notes", "/nowhere" }) {
+			HttpResponse<String> response = send("FOO", path);
+			assertThat(response.statusCode()).as(path).isEqualTo(501);
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.headers().allValues("Allow")).isEmpty();
+			assertThat(response.body()).contains("Method FOO is not implemented by this server.")
+				.doesNotContain("allowedMethods");
+		}
 	}
 
+	/**
+	 * Issue 16, item 8: before authentication, a method Security's firewall refuses must not
+	 * tell a route from a missing path.
+	 */
 	@Test
-	void refusedMethodOnAnUnknownPathKeepsSecuritysAnswer() throws Exception {
-		HttpResponse<String> response = send("FOO", "/nowhere");
-		assertThat(response.statusCode()).isIn(400, 401);
-		assertThat(response.headers().firstValue("Allow")).isEmpty();
+	void refusedMethodCannotTellARouteFromAMissingPath() throws Exception {
+		HttpResponse<String> route = send("FOO", "/public/items");
+		HttpResponse<String> missing = send("FOO", "/nowhere");
+		assertThat(route.statusCode()).as("status").isEqualTo(missing.statusCode());
+		assertThat(route.headers().allValues("Allow")).allSatisfy((allow) -> assertThat(allow).isEmpty());
 	}
 
 	private HttpResponse<String> send(String method, String path) throws Exception {
