@@ -182,48 +182,34 @@ public final class MethodIndex {
 
 	/**
 	 * The resolution of a path whose routes certainly do not take a method, or empty if some
-	 * route serving the path may take it, or no route serves the path. The presence of a
-	 * static resource that takes the method is checked only where another route serves the
-	 * path without the method (a likely rejection): a request for a static resource pays no
-	 * I/O here.
+	 * route serving the path may take it, or no route serves the path. A route whose paths
+	 * are resources only where a file exists, and that takes the method, makes the answer
+	 * empty without looking the file up: a request a static resource serves pays no I/O here,
+	 * and one it does not serve is rejected the normal way.
 	 * @param path the raw path within the application
 	 * @param method the method of the request
 	 * @return the resolution of a path the method is rejected on, or empty
 	 */
 	public Optional<Resolution> lookupRejecting(String path, String method) {
 		Probe probe = Probe.of(path);
-		if (probe == null) {
-			return Optional.empty();
-		}
+		return (probe != null) ? lookupRejecting(probe, method) : Optional.empty();
+	}
+
+	/**
+	 * As {@link #lookupRejecting(String, String)}, for a path Spring MVC already parsed.
+	 * @param path the parsed path within the application
+	 * @param method the method of the request
+	 * @return the resolution of a path the method is rejected on, or empty
+	 */
+	public Optional<Resolution> lookupRejecting(PathContainer path, String method) {
+		return lookupRejecting(new Probe(path.value(), null, path), method);
+	}
+
+	private Optional<Resolution> lookupRejecting(Probe probe, String method) {
 		List<Entry> candidates = candidates(probe);
-		boolean servedWithout = false;
-		List<Entry> presentIfTaking = null;
 		for (Entry candidate : candidates) {
-			if (!candidate.matchesPattern(probe)) {
-				continue;
-			}
-			Route route = candidate.route();
-			boolean takes = route.methods().contains(method);
-			if (route.alwaysPresent()) {
-				if (takes) {
-					return Optional.empty();
-				}
-				servedWithout = true;
-			}
-			else if (takes) {
-				presentIfTaking = (presentIfTaking != null) ? presentIfTaking : new ArrayList<>(1);
-				presentIfTaking.add(candidate);
-			}
-		}
-		if (presentIfTaking != null) {
-			if (!servedWithout) {
+			if (candidate.route().methods().contains(method) && candidate.matchesPattern(probe)) {
 				return Optional.empty();
-			}
-			for (Entry candidate : presentIfTaking) {
-				PathContainer parsed = probe.parsed();
-				if (parsed != null && candidate.route().presence().test(parsed)) {
-					return Optional.empty();
-				}
 			}
 		}
 		return resolve(candidates, probe, true);

@@ -17,6 +17,7 @@ import dev.methodguard.problem.MethodRejection;
 import dev.methodguard.problem.MethodRejectionListener;
 
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Decides, from the {@link MethodIndex} and the {@link PathPolicy}, whether a request that
@@ -161,7 +162,8 @@ public final class MethodRejections {
 	 * The rejection of a request decided from the index alone, before any handler lookup:
 	 * a 501 for a method no handler implements, a 405 where the path matches known patterns
 	 * and none of them takes the method. Only where the index is complete. Costs one index
-	 * lookup when the request is not rejected, and no check of a static resource's presence.
+	 * lookup, on the path Spring MVC already parsed, when the request is not rejected, and
+	 * no check of a static resource's presence.
 	 * @param request the request
 	 * @return the rejection, or empty where the normal handling must decide
 	 */
@@ -176,7 +178,10 @@ public final class MethodRejections {
 			return this.policy.isExcluded(path) ? Optional.empty()
 					: unimplemented(request, path, lookupForUnimplemented(methodIndex, path));
 		}
-		Optional<Resolution> resolution = methodIndex.lookupRejecting(path, method);
+		Optional<Resolution> resolution = ServletRequestPathUtils.hasParsedRequestPath(request)
+				? methodIndex.lookupRejecting(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication(),
+						method)
+				: methodIndex.lookupRejecting(path, method);
 		if (resolution.isEmpty() || this.policy.isExcluded(path)) {
 			return Optional.empty();
 		}
