@@ -1,7 +1,9 @@
 package dev.methodguard.allow;
 
 import java.util.Collection;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -13,6 +15,21 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * Holds the application's {@link MethodIndex}, built once from its route sources after
  * every singleton, and so every handler mapping, has been initialized, and built again only
  * after it is {@link #invalidate() invalidated} by a change of routes.
+ * <p>
+ * The holder keeps one <em>generation</em> at a time: {@link #invalidate()} replaces it
+ * with a new, empty one in a single atomic write, and an index is published only by
+ * completing the generation that was current before its routes were read. So once
+ * {@code invalidate()} has returned, no index built from routes read before it is ever
+ * returned by a call that starts after it, and none is kept. The first caller that finds
+ * the current generation empty builds its index; the others wait for that one build.
+ * <p>
+ * No lock of the holder is held while routes are read, and {@code invalidate()} never
+ * waits: reading the routes takes the handler mappings' own locks, and a mapping calls
+ * {@code invalidate()} when its routes change. A caller that itself holds such a lock,
+ * as a handler mapping in the middle of its lookup holds its registry's read lock, uses
+ * {@link #getWithoutWaiting()}: waiting there for another thread's build could deadlock,
+ * since that build can be queued for the same lock behind a writer that waits for the
+ * caller to release it.
  */
 public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInitializingSingleton {
 
@@ -22,9 +39,7 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 
 	private final boolean optionsEverywhere;
 
-	private final AtomicInteger version = new AtomicInteger();
-
-	private volatile MethodIndex index;
+	private final AtomicReference<Generation> current = new AtomicReference<>(new Generation());
 
 	/**
 	 * Create a holder.
@@ -45,40 +60,138 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 
 	/**
 	 * Forget the index, so that the next {@link #get()} builds it anew from the current
-	 * routes: for handler mappings that change at run time. Requests already holding the
-	 * old index finish with it; none rebuilds it per request.
+	 * routes: for handler mappings that change at run time, to be called after the change.
+	 * Never waits, not even for a build in progress; that build is still returned to the
+	 * callers it serves, which started before this invalidation, but it is never kept.
 	 */
 	public void invalidate() {
-		this.version.incrementAndGet();
-		this.index = null;
+		this.current.set(new Generation());
 	}
 
 	/**
-	 * The index, built on first use and after each invalidation. It is built without holding
-	 * any lock of this holder (reading the routes takes the handler mappings' own locks, which
-	 * a thread in the middle of a lookup may hold); a build that an invalidation overtook is
-	 * used by its caller but not kept.
+	 * The index of the generation current when this call starts: the one already built,
+	 * or else built by this thread, or by the one thread already building it while this
+	 * one waits. It is built from routes read after every {@link #invalidate()} that
+	 * returned before this call; an invalidation during the call may leave it older than
+	 * the routes are when the call returns, as for any call concurrent with a change, but
+	 * then it is not kept. A build that fails fails each of its waiting callers too, and
+	 * the next call builds again.
+	 * <p>
+	 * Not for callers holding a lock that reading the routes can take, such as a handler
+	 * mapping's registry lock: they use {@link #getWithoutWaiting()}.
 	 * @return the index
+	 * @throws IllegalStateException if a route source asks for the index while it is
+	 * being built, or if the build this call waited for failed
 	 */
 	@Override
 	public MethodIndex get() {
-		MethodIndex current = this.index;
-		if (current != null) {
-			return current;
+		Generation generation = this.current.get();
+		MethodIndex index = generation.index();
+		if (index != null) {
+			return index;
 		}
-		int built = this.version.get();
+		if (generation.claim()) {
+			return buildAsOwner(generation);
+		}
+		return generation.await();
+	}
+
+	/**
+	 * The index, like {@link #get()}, for a caller that holds a lock which reading the
+	 * routes may take, such as a handler mapping that holds its registry's read lock during
+	 * a lookup: it never waits for another thread. If the index of the current generation
+	 * is not built yet and another thread is building it, this thread builds one as well
+	 * (its own read of a lock it holds does not wait) and offers it to that generation's
+	 * waiting callers; whichever of the two builds ends first is kept.
+	 * @return the index
+	 * @throws IllegalStateException if a route source asks for the index while it is
+	 * being built
+	 */
+	public MethodIndex getWithoutWaiting() {
+		Generation generation = this.current.get();
+		MethodIndex index = generation.index();
+		if (index != null) {
+			return index;
+		}
+		if (generation.claim()) {
+			return buildAsOwner(generation);
+		}
+		generation.checkNotBuilding();
+		MethodIndex built = build();
+		generation.complete(built);
+		return built;
+	}
+
+	private MethodIndex buildAsOwner(Generation generation) {
+		MethodIndex built;
+		try {
+			built = build();
+		}
+		catch (RuntimeException | Error ex) {
+			this.current.compareAndSet(generation, new Generation());
+			generation.fail(ex);
+			throw ex;
+		}
+		generation.complete(built);
+		return built;
+	}
+
+	private MethodIndex build() {
 		long start = System.nanoTime();
-		current = MethodIndex.build(this.sources.get(), this.optionsEverywhere);
-		synchronized (this) {
-			if (this.version.get() == built) {
-				this.index = current;
-			}
-		}
+		MethodIndex built = MethodIndex.build(this.sources.get(), this.optionsEverywhere);
 		if (logger.isDebugEnabled()) {
-			logger.debug("Indexed " + current.routes().size() + " routes in " + (System.nanoTime() - start) / 1_000_000
+			logger.debug("Indexed " + built.routes().size() + " routes in " + (System.nanoTime() - start) / 1_000_000
 					+ " ms");
 		}
-		return current;
+		return built;
+	}
+
+	/**
+	 * The routes between two invalidations: the index built from them once one is, and
+	 * the thread that builds it for the callers that wait.
+	 */
+	private static final class Generation {
+
+		private final CompletableFuture<MethodIndex> index = new CompletableFuture<>();
+
+		private final AtomicReference<Thread> builder = new AtomicReference<>();
+
+		MethodIndex index() {
+			return this.index.isDone() ? join() : null;
+		}
+
+		boolean claim() {
+			return this.builder.compareAndSet(null, Thread.currentThread());
+		}
+
+		void checkNotBuilding() {
+			if (this.builder.get() == Thread.currentThread()) {
+				throw new IllegalStateException("A route source asked for the method index while it was being built");
+			}
+		}
+
+		MethodIndex await() {
+			checkNotBuilding();
+			return join();
+		}
+
+		private MethodIndex join() {
+			try {
+				return this.index.join();
+			}
+			catch (CompletionException ex) {
+				throw new IllegalStateException("The method index could not be built", ex.getCause());
+			}
+		}
+
+		void complete(MethodIndex built) {
+			this.index.complete(built);
+		}
+
+		void fail(Throwable failure) {
+			this.index.completeExceptionally(failure);
+		}
+
 	}
 
 }

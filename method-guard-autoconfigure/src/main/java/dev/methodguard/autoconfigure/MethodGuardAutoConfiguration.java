@@ -278,8 +278,8 @@ public final class MethodGuardAutoConfiguration {
 		return new WebMvcRegistrations() {
 			@Override
 			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-				return new UnionRequestMappingHandlerMapping(() -> index.getObject().get(), policy::getObject,
-						() -> index.getObject().invalidate());
+				return new UnionRequestMappingHandlerMapping(() -> index.getObject().getWithoutWaiting(),
+						policy::getObject, () -> index.getObject().invalidate());
 			}
 		};
 	}

@@ -37,7 +37,9 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 
 	/**
 	 * Create the mapping.
-	 * @param index the method index
+	 * @param index the method index; it is asked for while this mapping holds its registry's
+	 * read lock, so it must never wait for a build in another thread, which could be queued
+	 * for that lock behind a writer (see {@code MethodIndexHolder#getWithoutWaiting()})
 	 * @param policy the path policy; excluded paths keep Spring's behaviour
 	 * @param routesChanged told after a mapping is registered or unregistered at run time
 	 */
