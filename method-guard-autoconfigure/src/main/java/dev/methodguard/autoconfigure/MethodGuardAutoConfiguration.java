@@ -73,7 +73,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 		"org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration",
 		"org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration" })
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnClass({ DispatcherServlet.class, DispatcherServletPath.class })
 @ConditionalOnBooleanProperty(name = "method-guard.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MethodGuardProperties.class)
 public final class MethodGuardAutoConfiguration {
@@ -84,11 +84,20 @@ public final class MethodGuardAutoConfiguration {
 	/** Name of the bean of Spring MVC's handler mapping for annotated controllers. */
 	static final String MVC_HANDLER_MAPPING_BEAN = "requestMappingHandlerMapping";
 
-	/** Order of the {@link MethodGuardFilter}: after Spring Security's filter chain (-100). */
+	/**
+	 * Order of the {@link MethodGuardFilter} where Spring Security's filter chain has its
+	 * default order (-100): after it.
+	 */
 	static final int FILTER_ORDER = 0;
 
 	/** Order of the {@link ContainerRejectionFilter}: before every security filter. */
 	static final int CONTAINER_REJECTION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+	/** The property that orders Spring Security's filter chain, as Spring Boot binds it. */
+	static final String SECURITY_FILTER_ORDER_PROPERTY = "spring.security.filter.order";
+
+	/** Spring Security's default filter chain order (Spring Boot's {@code SecurityProperties}). */
+	static final int DEFAULT_SECURITY_FILTER_ORDER = -100;
 
 	/**
 	 * Name of the bean of Spring Security's filter chain, as Spring Security declares it
@@ -158,13 +167,14 @@ public final class MethodGuardAutoConfiguration {
 
 	/**
 	 * Registers the {@link MethodGuardFilter} for every request, right after the security
-	 * filters of the application (Spring Security's order is -100 by default).
+	 * filters of the application: at 0, or just after {@value #SECURITY_FILTER_ORDER_PROPERTY}
+	 * where that is set to 0 or more.
 	 * @param rejections the decision logic
 	 * @param writer the problem writer
 	 * @param index the method index
 	 * @param properties the properties
 	 * @param drain settles unread request bodies
-	 * @param context the application context, for its servlet context
+	 * @param context the application context, for its servlet context and its environment
 	 * @return the registration
 	 */
 	@Bean
@@ -172,11 +182,13 @@ public final class MethodGuardAutoConfiguration {
 	FilterRegistrationBean<MethodGuardFilter> methodGuardFilterRegistration(MethodRejections rejections,
 			ProblemWriter writer, MethodIndexHolder index, MethodGuardProperties properties, RequestBodyDrain drain,
 			ApplicationContext context) {
+		int securityOrder = securityFilterOrder(context);
 		FilterRegistrationBean<MethodGuardFilter> registration = new FilterRegistrationBean<>(new MethodGuardFilter(
 				rejections, writer, plainServlets(context), index, properties.getOptions().isEnabled(), drain));
 		registration.setName("methodGuardFilter");
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
-		registration.setOrder(FILTER_ORDER);
+		registration.setOrder((securityOrder < FILTER_ORDER || securityOrder == Integer.MAX_VALUE) ? FILTER_ORDER
+				: securityOrder + 1);
 		return registration;
 	}
 
@@ -207,8 +219,15 @@ public final class MethodGuardAutoConfiguration {
 				new ContainerRejectionFilter(rejections, writer, plainServlets(context), conceal));
 		registration.setName("methodGuardContainerRejectionFilter");
 		registration.setDispatcherTypes(DispatcherType.ERROR);
-		registration.setOrder(CONTAINER_REJECTION_FILTER_ORDER);
+		int securityOrder = securityFilterOrder(context);
+		registration.setOrder((securityOrder > CONTAINER_REJECTION_FILTER_ORDER || securityOrder == Integer.MIN_VALUE)
+				? CONTAINER_REJECTION_FILTER_ORDER : securityOrder - 1);
 		return registration;
+	}
+
+	private static int securityFilterOrder(ApplicationContext context) {
+		return context.getEnvironment()
+			.getProperty(SECURITY_FILTER_ORDER_PROPERTY, Integer.class, DEFAULT_SECURITY_FILTER_ORDER);
 	}
 
 	private static Supplier<Set<String>> plainServlets(ApplicationContext context) {

@@ -40,12 +40,14 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.StaticMessageSource;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -91,6 +93,31 @@ class MethodGuardAutoConfigurationTests {
 			assertThat(container.getFilter()).isInstanceOf(ContainerRejectionFilter.class);
 			assertThat(container.getOrder()).isLessThan(-100);
 		});
+	}
+
+	@Test
+	void followsSpringSecuritysFilterOrderWhereItIsSet() {
+		this.runner.withPropertyValues("spring.security.filter.order=50").run((context) -> {
+			assertThat(context.getBean("methodGuardFilterRegistration", FilterRegistrationBean.class).getOrder())
+				.isEqualTo(51);
+			assertThat(context.getBean("methodGuardContainerRejectionFilterRegistration", FilterRegistrationBean.class)
+				.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 100);
+		});
+		this.runner.withPropertyValues("spring.security.filter.order=" + (Ordered.HIGHEST_PRECEDENCE + 10))
+			.run((context) -> {
+				assertThat(context.getBean("methodGuardFilterRegistration", FilterRegistrationBean.class).getOrder())
+					.isZero();
+				assertThat(context
+					.getBean("methodGuardContainerRejectionFilterRegistration", FilterRegistrationBean.class)
+					.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 9);
+			});
+	}
+
+	@Test
+	void backsOffWithoutSpringBootsWebMvcModule() {
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(MethodGuardAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(DispatcherServletPath.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MethodIndexHolder.class));
 	}
 
 	@Test
