@@ -77,10 +77,11 @@ public final class UrlHandlerRouteSource implements RouteSource {
 		AllowedMethods methods = supportedMethods(handler);
 		if (handler instanceof ResourceHttpRequestHandler resources) {
 			routes.add(new Route(routePattern, methods, RouteKind.RESOURCE, resources.toString(), false, List.of(),
-					(path) -> exists(resources, routePattern, path)));
+					(path) -> exists(resources, routePattern, path), this.mapping.getOrder(), List.of(), List.of()));
 		}
 		else {
-			routes.add(Route.of(routePattern, methods, RouteKind.HANDLER, handler.toString()));
+			routes.add(new Route(routePattern, methods, RouteKind.HANDLER, handler.toString(), false, List.of(),
+					Route.ALWAYS_PRESENT, this.mapping.getOrder(), List.of(), List.of()));
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
@@ -248,20 +249,26 @@ public final class MethodGuardAutoConfiguration {
 	}
 
 	/**
-	 * Supplies Spring MVC's mapping of annotated controllers, so that a method another kind
-	 * of handler takes on the same path reaches it instead of a 405. Backs off when the
-	 * application supplies its own {@link WebMvcRegistrations}.
+	 * Supplies Spring MVC's mapping of annotated controllers, so that a method a handler
+	 * mapping consulted later takes on the same path reaches it instead of a 405. Backs off
+	 * when the application supplies its own {@link WebMvcRegistrations}.
 	 * @param index the method index, read lazily
+	 * @param policy the path policy, read lazily
+	 * @param functionalHead the mapping that answers {@code HEAD} on functional routes, read
+	 * lazily
 	 * @return the registrations
 	 */
 	@Bean
 	@ConditionalOnMissingBean(WebMvcRegistrations.class)
 	static WebMvcRegistrations methodGuardWebMvcRegistrations(ObjectProvider<MethodIndexHolder> index,
-			ObjectProvider<PathPolicy> policy) {
+			ObjectProvider<PathPolicy> policy, ObjectProvider<FunctionalHeadHandlerMapping> functionalHead) {
 		return new WebMvcRegistrations() {
 			@Override
 			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
 				return new UnionRequestMappingHandlerMapping(() -> index.getObject().get(), policy::getObject,
+						() -> functionalHead.stream().mapToInt(FunctionalHeadHandlerMapping::getOrder)
+							.max()
+							.orElse(Integer.MIN_VALUE),
 						() -> index.getObject().invalidate());
 			}
 		};
@@ -273,13 +280,26 @@ public final class MethodGuardAutoConfiguration {
 		return new ErrorDispatchHandlerMapping(rejections);
 	}
 
+	/**
+	 * Answers {@code HEAD} on functional {@code GET} routes, ordered right after every router
+	 * function mapping and every mapping of annotated controllers, whatever order their beans
+	 * were registered in: an explicit {@code HEAD} route, functional or annotated, wins.
+	 * @param routerFunctionMappings the router function mappings
+	 * @param annotatedMappings the mappings of annotated controllers
+	 * @param rejections the decision logic, for excluded paths
+	 * @return the mapping
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(RouterFunctionMapping.class)
 	FunctionalHeadHandlerMapping methodGuardFunctionalHeadHandlerMapping(
-			ObjectProvider<RouterFunctionMapping> routerFunctionMappings, MethodRejections rejections) {
+			ObjectProvider<RouterFunctionMapping> routerFunctionMappings,
+			ObjectProvider<RequestMappingHandlerMapping> annotatedMappings, MethodRejections rejections) {
 		List<RouterFunctionMapping> mappings = routerFunctionMappings.orderedStream().toList();
-		int order = mappings.stream().mapToInt(RouterFunctionMapping::getOrder).max().orElse(0);
+		int order = Stream.concat(mappings.stream(), annotatedMappings.stream())
+			.mapToInt(AbstractHandlerMapping::getOrder)
+			.max()
+			.orElse(0);
 		return new FunctionalHeadHandlerMapping(mappings, rejections,
 				(order < Integer.MAX_VALUE) ? order + 1 : order);
 	}
