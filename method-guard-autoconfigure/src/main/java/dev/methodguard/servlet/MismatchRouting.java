@@ -15,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.MethodIndex;
 import dev.methodguard.allow.PathPolicy;
-import dev.methodguard.allow.Resolution;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteKind;
 
@@ -106,14 +105,17 @@ final class MismatchRouting {
 
 	/**
 	 * The routes of the path that take the method, but those of the mapping that found the
-	 * mismatch (Spring has judged them).
+	 * mismatch (Spring has judged them) and those of plain servlets (the container hands them
+	 * no request the {@code DispatcherServlet} has). A route that may serve the path is
+	 * enough to hand the request on, so the presence of a static resource is not checked: no
+	 * I/O on a request that the resource's own handler then serves.
 	 */
 	private List<Route> taking(String path, String method, int mappingOrder) {
-		List<Route> routes = this.index.get().lookup(path).map(Resolution::routes).orElse(List.of());
+		List<Route> routes = this.index.get().routesMatching(path);
 		List<Route> taking = new ArrayList<>(routes.size());
 		for (Route route : routes) {
 			boolean judged = route.kind() == RouteKind.ANNOTATED && route.order() == mappingOrder;
-			if (!judged && route.methods().contains(method)) {
+			if (!judged && route.kind() != RouteKind.SERVLET && route.methods().contains(method)) {
 				taking.add(route);
 			}
 		}

@@ -76,6 +76,21 @@ class UnionRoutingTests {
 	}
 
 	@Test
+	void aStaticFileIsResolvedOnceWhetherOrNotAnAnnotatedPatternOfAnotherMethodOverlapsIt() {
+		this.runner.withPropertyValues("method-guard.early-rejection.enabled=false").run((context) -> {
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			CountingResolver resolutions = context.getBean(CountingResolver.class);
+			resolutions.getAndReset();
+			mvc.perform(request("GET", URI.create("/assets/hello.txt"))).andExpect(status().isOk());
+			assertThat(resolutions.getAndReset()).isEqualTo(1);
+			mvc.perform(request("GET", URI.create("/files/hello.txt"))).andExpect(status().isOk());
+			assertThat(resolutions.getAndReset()).isEqualTo(1);
+			mvc.perform(request("POST", URI.create("/assets/hello.txt"))).andExpect(status().isOk());
+			assertThat(resolutions.getAndReset()).isZero();
+		});
+	}
+
+	@Test
 	void headOnAFunctionalGetRouteBesideAnAnnotatedPostIsAnsweredLikeItsGet() {
 		this.runner.run((context) -> {
 			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
