@@ -2,12 +2,13 @@ package dev.methodguard.autoconfigure;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.allow.PathPolicy;
@@ -46,10 +47,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -78,6 +77,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @EnableConfigurationProperties(MethodGuardProperties.class)
 public final class MethodGuardAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(MethodGuardAutoConfiguration.class);
+
 	/** Name of the bean of Spring MVC's composite exception resolver. */
 	static final String MVC_EXCEPTION_RESOLVER_BEAN = "handlerExceptionResolver";
 
@@ -101,25 +102,6 @@ public final class MethodGuardAutoConfiguration {
 				properties.getOptions().isEnabled());
 	}
 
-	/**
-	 * Forgets the index when the application context is refreshed again after its start
-	 * (its handler mappings may then hold other routes); the first refresh, the start, finds
-	 * the index just built.
-	 * @param index the method index
-	 * @param context the application context
-	 * @return the listener
-	 */
-	@Bean
-	ApplicationListener<ContextRefreshedEvent> methodGuardIndexRefreshListener(MethodIndexHolder index,
-			ApplicationContext context) {
-		AtomicBoolean started = new AtomicBoolean();
-		return (event) -> {
-			if (event.getApplicationContext() == context && !started.compareAndSet(false, true)) {
-				index.invalidate();
-			}
-		};
-	}
-
 	@Bean
 	@ConditionalOnMissingBean
 	RequestBodyDrain methodGuardRequestBodyDrain(MethodGuardProperties properties) {
@@ -135,14 +117,47 @@ public final class MethodGuardAutoConfiguration {
 				rejections::announce);
 	}
 
+	/**
+	 * Answers the rejections the index is certain of before Spring's handler lookup: only
+	 * while the index knows every handler mapping and hears of every route the mapping of
+	 * annotated controllers registers or unregisters at run time.
+	 * @param rejections the decision logic
+	 * @param handlerMappings the handler mappings of the application
+	 * @param writer the problem writer
+	 * @param advice what the application's own controller advice does
+	 * @param beanFactory the bean factory, for the mapping of annotated controllers
+	 * @return the mapping
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "method-guard.early-rejection.enabled", matchIfMissing = true)
 	EarlyRejectionHandlerMapping methodGuardEarlyRejectionHandlerMapping(MethodRejections rejections,
-			ObjectProvider<HandlerMapping> handlerMappings, ProblemWriter writer, ApplicationAdvice advice) {
+			ObjectProvider<HandlerMapping> handlerMappings, ProblemWriter writer, ApplicationAdvice advice,
+			BeanFactory beanFactory) {
 		SingletonSupplier<Boolean> certain = SingletonSupplier
-			.of(() -> HandlerMappingRouteSources.coversEvery(handlerMappings.orderedStream()));
+			.of(() -> HandlerMappingRouteSources.coversEvery(handlerMappings.orderedStream())
+					&& seesRouteChanges(beanFactory));
 		return new EarlyRejectionHandlerMapping(rejections, certain::obtain, writer, advice);
+	}
+
+	/**
+	 * Whether routes registered or unregistered at run time in Spring MVC's mapping of
+	 * annotated controllers reach the index: only where that mapping is a
+	 * {@link UnionRequestMappingHandlerMapping} (not where the application's own
+	 * {@link WebMvcRegistrations} supplies another).
+	 */
+	private static boolean seesRouteChanges(BeanFactory beanFactory) {
+		if (!beanFactory.containsBean(MVC_HANDLER_MAPPING_BEAN)) {
+			return true;
+		}
+		Object mapping = beanFactory.getBean(MVC_HANDLER_MAPPING_BEAN);
+		if (mapping instanceof RequestMappingHandlerMapping && !(mapping instanceof UnionRequestMappingHandlerMapping)) {
+			logger.debug("method-guard answers no rejection before Spring's handler lookup: routes registered at run "
+					+ "time in " + mapping.getClass().getName() + " would not reach its index (return a "
+					+ UnionRequestMappingHandlerMapping.class.getSimpleName() + " from your WebMvcRegistrations)");
+			return false;
+		}
+		return true;
 	}
 
 	@Bean
@@ -249,29 +264,15 @@ public final class MethodGuardAutoConfiguration {
 	}
 
 	/**
-	 * Supplies Spring MVC's mapping of annotated controllers, so that a method a handler
-	 * mapping consulted later takes on the same path reaches it instead of a 405. Backs off
-	 * when the application supplies its own {@link WebMvcRegistrations}.
-	 * @param index the method index, read lazily
-	 * @param policy the path policy, read lazily
-	 * @param functionalHead the mapping that answers {@code HEAD} on functional routes, read
-	 * lazily
-	 * @return the registrations
+	 * Supplies Spring MVC's mapping of annotated controllers, a
+	 * {@link UnionRequestMappingHandlerMapping}, through a {@link WebMvcRegistrations} of its
+	 * own, only where neither the application nor a library declares one once every bean
+	 * definition is known: Spring Boot uses a single one, and two cancel each other.
+	 * @return the registrar
 	 */
 	@Bean
-	@ConditionalOnMissingBean(WebMvcRegistrations.class)
-	static WebMvcRegistrations methodGuardWebMvcRegistrations(ObjectProvider<MethodIndexHolder> index,
-			ObjectProvider<PathPolicy> policy, ObjectProvider<FunctionalHeadHandlerMapping> functionalHead) {
-		return new WebMvcRegistrations() {
-			@Override
-			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-				return new UnionRequestMappingHandlerMapping(() -> index.getObject().get(), policy::getObject,
-						() -> functionalHead.stream().mapToInt(FunctionalHeadHandlerMapping::getOrder)
-							.max()
-							.orElse(Integer.MIN_VALUE),
-						() -> index.getObject().invalidate());
-			}
-		};
+	static WebMvcRegistrationsRegistrar methodGuardWebMvcRegistrationsRegistrar() {
+		return new WebMvcRegistrationsRegistrar();
 	}
 
 	@Bean

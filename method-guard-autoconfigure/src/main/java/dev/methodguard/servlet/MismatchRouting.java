@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,9 +45,9 @@ final class MismatchRouting {
 
 	private final Supplier<MethodIndex> index;
 
-	private final Supplier<PathPolicy> policy;
+	private final PathPolicy policy;
 
-	private final IntSupplier functionalHeadOrder;
+	private final int functionalHeadOrder;
 
 	/**
 	 * Create the routing.
@@ -57,7 +56,7 @@ final class MismatchRouting {
 	 * @param functionalHeadOrder the order of the mapping that answers {@code HEAD} on
 	 * functional {@code GET} routes, {@link Integer#MIN_VALUE} where there is none
 	 */
-	MismatchRouting(Supplier<MethodIndex> index, Supplier<PathPolicy> policy, IntSupplier functionalHeadOrder) {
+	MismatchRouting(Supplier<MethodIndex> index, PathPolicy policy, int functionalHeadOrder) {
 		this.index = index;
 		this.policy = policy;
 		this.functionalHeadOrder = functionalHeadOrder;
@@ -78,7 +77,7 @@ final class MismatchRouting {
 	boolean defer(HttpServletRequest request, int mappingOrder)
 			throws HttpMediaTypeNotSupportedException, HttpMediaTypeNotAcceptableException {
 		String path = OriginalRequest.pathWithinApplication(request);
-		if (this.policy.get().isExcluded(path)) {
+		if (this.policy.isExcluded(path)) {
 			return false;
 		}
 		String method = request.getMethod();
@@ -130,7 +129,7 @@ final class MismatchRouting {
 	private boolean consultedAfter(Route route, String method, int mappingOrder) {
 		boolean headOfGet = "HEAD".equals(method) && route.kind() == RouteKind.FUNCTIONAL
 				&& route.methods().contains("GET") && !route.methods().isAny();
-		int order = headOfGet ? this.functionalHeadOrder.getAsInt() : route.order();
+		int order = headOfGet ? this.functionalHeadOrder : route.order();
 		return order > mappingOrder;
 	}
 

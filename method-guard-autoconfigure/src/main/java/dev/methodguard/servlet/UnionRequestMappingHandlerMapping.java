@@ -1,17 +1,18 @@
 package dev.methodguard.servlet;
 
 import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import dev.methodguard.allow.MethodIndex;
+import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.allow.PathPolicy;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -24,40 +25,40 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the method on the same path: Spring MVC would answer 405 there although the method works.
  * A functional route that takes the method was consulted before and refused the request for
  * another reason: where that is its content type, the answer is a 415, where it is the
- * accepted media types, a 406. The index is consulted only on
- * such a mismatch, never on a match. Mappings registered or unregistered at run time
- * invalidate the index, so the next response reflects them.
+ * accepted media types, a 406. The index is consulted only on such a mismatch, never on a
+ * match. Mappings registered or unregistered at run time invalidate the index, so the next
+ * response reflects them; method-guard answers rejections from the index alone, before
+ * Spring's handler lookup, only while the application's mapping of annotated controllers is
+ * one of these.
+ * <p>
+ * method-guard supplies it through a {@code WebMvcRegistrations} of its own where the
+ * application and its libraries declare none. An application with its own
+ * {@code WebMvcRegistrations} keeps both features by returning this mapping, or a subclass,
+ * from {@code getRequestMappingHandlerMapping()}. It finds method-guard's beans in its
+ * application context when it first needs them; without them (method-guard disabled) it is
+ * Spring's mapping.
  */
 public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapping {
 
-	private final MismatchRouting routing;
-
-	private final Runnable routesChanged;
+	private final SingletonSupplier<Optional<MismatchRouting>> routing = SingletonSupplier
+		.of(this::routingOfTheContext);
 
 	/**
 	 * Create the mapping.
-	 * @param index the method index
-	 * @param policy the path policy; excluded paths keep Spring's behaviour
-	 * @param functionalHeadOrder the order of the mapping that answers {@code HEAD} on
-	 * functional {@code GET} routes, {@link Integer#MIN_VALUE} where there is none
-	 * @param routesChanged told after a mapping is registered or unregistered at run time
 	 */
-	public UnionRequestMappingHandlerMapping(Supplier<MethodIndex> index, Supplier<PathPolicy> policy,
-			IntSupplier functionalHeadOrder, Runnable routesChanged) {
-		this.routing = new MismatchRouting(index, policy, functionalHeadOrder);
-		this.routesChanged = routesChanged;
+	public UnionRequestMappingHandlerMapping() {
 	}
 
 	@Override
 	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
 		super.registerMapping(mapping, handler, method);
-		this.routesChanged.run();
+		routesChanged();
 	}
 
 	@Override
 	public void unregisterMapping(RequestMappingInfo mapping) {
 		super.unregisterMapping(mapping);
-		this.routesChanged.run();
+		routesChanged();
 	}
 
 	/**
@@ -72,11 +73,37 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 			return super.handleNoMatch(infos, lookupPath, request);
 		}
 		catch (HttpRequestMethodNotSupportedException mismatch) {
-			if (this.routing.defer(request, getOrder())) {
+			Optional<MismatchRouting> routing = this.routing.obtain();
+			if (routing.isPresent() && routing.get().defer(request, getOrder())) {
 				return null;
 			}
 			throw mismatch;
 		}
+	}
+
+	private void routesChanged() {
+		ApplicationContext context = getApplicationContext();
+		if (context != null) {
+			context.getBeanProvider(MethodIndexHolder.class).ifUnique(MethodIndexHolder::invalidate);
+		}
+	}
+
+	private Optional<MismatchRouting> routingOfTheContext() {
+		ApplicationContext context = getApplicationContext();
+		if (context == null) {
+			return Optional.empty();
+		}
+		MethodIndexHolder index = context.getBeanProvider(MethodIndexHolder.class).getIfUnique();
+		PathPolicy policy = context.getBeanProvider(PathPolicy.class).getIfUnique();
+		if (index == null || policy == null) {
+			return Optional.empty();
+		}
+		int functionalHeadOrder = context.getBeanProvider(FunctionalHeadHandlerMapping.class)
+			.stream()
+			.mapToInt(FunctionalHeadHandlerMapping::getOrder)
+			.max()
+			.orElse(Integer.MIN_VALUE);
+		return Optional.of(new MismatchRouting(index, policy, functionalHeadOrder));
 	}
 
 }
