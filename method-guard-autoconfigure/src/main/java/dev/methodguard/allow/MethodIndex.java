@@ -171,6 +171,28 @@ public final class MethodIndex {
 	}
 
 	/**
+	 * Every route whose pattern matches a path, in index order, whether or not a resource is
+	 * present there: no I/O. For decisions that a route which may serve the path is enough
+	 * for, such as handing a request on to the handler mapping of that route.
+	 * @param path the raw (still encoded) path within the application, without the context
+	 * path
+	 * @return the routes, empty where none matches
+	 */
+	public List<Route> routesMatching(String path) {
+		Probe probe = Probe.of(path);
+		if (probe == null) {
+			return List.of();
+		}
+		List<Route> matching = new ArrayList<>(2);
+		for (Entry candidate : candidates(probe)) {
+			if (candidate.matchesPattern(probe)) {
+				matching.add(candidate.route());
+			}
+		}
+		return matching;
+	}
+
+	/**
 	 * What the index knows of a path.
 	 * @param path the parsed path within the application
 	 * @return the resolution, or empty if no route serves the path

@@ -10,17 +10,22 @@ import java.util.function.BinaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RequestPredicates;
 
 /**
  * Reads a functional {@link RequestPredicate} without executing it, as the alternatives of
- * path pattern and methods it accepts (a disjunction: the predicate matches if one of them
- * does). Conditions on headers, parameters, extensions and versions do not change which
- * methods a path takes, so they are read as "anything". What cannot be read exactly (a
- * custom predicate, a negation) is read as "any path" or "any method", never as less than
- * it accepts; {@link #approximate()} tells when that happened.
+ * path pattern, methods and media types it accepts (a disjunction: the predicate matches if
+ * one of them does). The {@code Content-Type} and {@code Accept} conditions of
+ * {@code contentType(...)} and {@code accept(...)} are kept as media types; conditions on
+ * other headers, parameters, extensions and versions do not change which methods a path
+ * takes, so they are read as "anything". What cannot be read exactly (a custom predicate, a
+ * negation) is read as "any path", "any method" or "any media type", never as less than it
+ * accepts; {@link #approximate()} tells when that happened.
  */
 final class PredicateAlternatives implements RequestPredicates.Visitor {
 
@@ -29,11 +34,18 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 	 *
 	 * @param path the path pattern, or {@code null} for any path
 	 * @param methods the methods, or {@code null} for any method
+	 * @param consumes the request content types it takes, or {@code null} for any
+	 * @param produces the media types a request must accept, or {@code null} for any
 	 */
-	record Alternative(@Nullable String path, @Nullable Set<String> methods) {
+	record Alternative(@Nullable String path, @Nullable Set<String> methods, @Nullable List<MediaType> consumes,
+			@Nullable List<MediaType> produces) {
 
-		static final Alternative ANYTHING = new Alternative(null, null);
+		static final Alternative ANYTHING = new Alternative(null, null, null, null);
 
+		/**
+		 * Both alternatives at once: the first path, the common methods; of two media type
+		 * conditions both are kept as one (more than the conjunction accepts, never less).
+		 */
 		Alternative and(Alternative other) {
 			String combinedPath = (this.path != null) ? this.path : other.path;
 			Set<String> combinedMethods;
@@ -44,7 +56,8 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 				combinedMethods = new LinkedHashSet<>(this.methods);
 				combinedMethods.retainAll(other.methods);
 			}
-			return new Alternative(combinedPath, combinedMethods);
+			return new Alternative(combinedPath, combinedMethods, either(this.consumes, other.consumes),
+					either(this.produces, other.produces));
 		}
 
 		/**
@@ -52,7 +65,17 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 		 */
 		Alternative nestedIn(Alternative outer) {
 			Alternative both = and(outer);
-			return new Alternative(concat(outer.path, this.path), both.methods);
+			return new Alternative(concat(outer.path, this.path), both.methods, both.consumes, both.produces);
+		}
+
+		private static @Nullable List<MediaType> either(@Nullable List<MediaType> first,
+				@Nullable List<MediaType> second) {
+			if (first == null || second == null) {
+				return (first != null) ? first : second;
+			}
+			Set<MediaType> both = new LinkedHashSet<>(first);
+			both.addAll(second);
+			return List.copyOf(both);
 		}
 
 		private static @Nullable String concat(@Nullable String prefix, @Nullable String path) {
@@ -115,12 +138,12 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 	public void method(Set<HttpMethod> methods) {
 		Set<String> names = new LinkedHashSet<>();
 		methods.forEach((method) -> names.add(method.name()));
-		add(List.of(new Alternative(null, names)));
+		add(List.of(new Alternative(null, names, null, null)));
 	}
 
 	@Override
 	public void path(String pattern) {
-		add(List.of(new Alternative(pattern, null)));
+		add(List.of(new Alternative(pattern, null, null, null)));
 	}
 
 	@Override
@@ -128,9 +151,36 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 		add(List.of(Alternative.ANYTHING));
 	}
 
+	/**
+	 * A header condition: {@code contentType(...)} and {@code accept(...)} report their media
+	 * types as the value of {@code Content-Type} and {@code Accept}, one type or several in
+	 * brackets; any other header, or a value that does not parse, is read as "anything".
+	 */
 	@Override
 	public void header(String name, String value) {
-		add(List.of(Alternative.ANYTHING));
+		List<MediaType> mediaTypes = HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+				|| HttpHeaders.ACCEPT.equalsIgnoreCase(name) ? mediaTypes(value) : null;
+		if (mediaTypes == null) {
+			add(List.of(Alternative.ANYTHING));
+		}
+		else if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+			add(List.of(new Alternative(null, null, mediaTypes, null)));
+		}
+		else {
+			add(List.of(new Alternative(null, null, null, mediaTypes)));
+		}
+	}
+
+	private static @Nullable List<MediaType> mediaTypes(String value) {
+		String list = (value.startsWith("[") && value.endsWith("]")) ? value.substring(1, value.length() - 1)
+				: value;
+		try {
+			List<MediaType> mediaTypes = MediaType.parseMediaTypes(list);
+			return mediaTypes.isEmpty() ? null : List.copyOf(mediaTypes);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return null;
+		}
 	}
 
 	@Override

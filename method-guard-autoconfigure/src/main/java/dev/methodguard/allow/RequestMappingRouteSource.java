@@ -77,11 +77,13 @@ public final class RequestMappingRouteSource implements RouteSource {
 			AllowedMethods methods = declared.isEmpty() ? AllowedMethods.any()
 					: AllowedMethods.of(declared.stream().map(RequestMethod::name).toList());
 			boolean explicitOptions = declared.contains(RequestMethod.OPTIONS);
-			List<MediaType> acceptPatch = declared.contains(RequestMethod.PATCH)
-					? List.copyOf(info.getConsumesCondition().getConsumableMediaTypes()) : List.of();
+			List<MediaType> consumes = List.copyOf(info.getConsumesCondition().getConsumableMediaTypes());
+			List<MediaType> produces = List.copyOf(info.getProducesCondition().getProducibleMediaTypes());
+			List<MediaType> acceptPatch = declared.contains(RequestMethod.PATCH) ? consumes : List.of();
 			for (PathPattern pattern : patterns(info, unread)) {
 				routes.add(new Route(new RoutePattern(this.servletPrefix, pattern, caseSensitive), methods, kind,
-						entry.getValue().toString(), explicitOptions, acceptPatch, Route.ALWAYS_PRESENT));
+						entry.getValue().toString(), explicitOptions, acceptPatch, Route.ALWAYS_PRESENT,
+						this.mapping.getOrder(), consumes, produces));
 			}
 		}
 		return new Reading(routes, unread);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 
+import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 
@@ -25,9 +26,18 @@ import org.springframework.http.server.PathContainer;
  * {@code Accept-Patch} header
  * @param presence a further check a path must pass to be a resource, such as the
  * existence of a static file; it receives the path within the application
+ * @param order the order of the handler mapping that holds the route ({@code Ordered}, the
+ * lower the earlier the {@code DispatcherServlet} consults it);
+ * {@link Ordered#HIGHEST_PRECEDENCE} where no handler mapping holds it (a plain servlet) or
+ * its source does not say
+ * @param consumes the media types a request body must have for the route to take the
+ * request; empty for any
+ * @param produces the media types the route answers with, one of which the request must
+ * accept; empty for any
  */
 public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind, String handler,
-		boolean explicitOptions, List<MediaType> acceptPatch, Predicate<PathContainer> presence) {
+		boolean explicitOptions, List<MediaType> acceptPatch, Predicate<PathContainer> presence, int order,
+		List<MediaType> consumes, List<MediaType> produces) {
 
 	/** The presence check of a route whose every matching path is a resource. */
 	public static final Predicate<PathContainer> ALWAYS_PRESENT = (path) -> true;
@@ -42,6 +52,24 @@ public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind
 		Objects.requireNonNull(handler, "handler");
 		acceptPatch = List.copyOf(acceptPatch);
 		Objects.requireNonNull(presence, "presence");
+		consumes = List.copyOf(consumes);
+		produces = List.copyOf(produces);
+	}
+
+	/**
+	 * A route of no known handler mapping order, without media type conditions.
+	 * @param pattern the paths the handler serves
+	 * @param methods the methods it takes there
+	 * @param kind the kind of handler
+	 * @param handler a description of the handler
+	 * @param explicitOptions whether the handler answers {@code OPTIONS} itself
+	 * @param acceptPatch the media types a {@code PATCH} there consumes
+	 * @param presence a further check a path must pass to be a resource
+	 */
+	public Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind, String handler,
+			boolean explicitOptions, List<MediaType> acceptPatch, Predicate<PathContainer> presence) {
+		this(pattern, methods, kind, handler, explicitOptions, acceptPatch, presence, Ordered.HIGHEST_PRECEDENCE,
+				List.of(), List.of());
 	}
 
 	/**

@@ -11,10 +11,12 @@ import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.PredicateAlternatives.Alternative;
 
 import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -27,7 +29,9 @@ import org.springframework.web.util.pattern.PatternParseException;
 /**
  * Routes of the functional endpoints (WebMvc.fn) of a {@link RouterFunctionMapping}, read
  * with {@link RouterFunctions.Visitor} and {@code RequestPredicates.Visitor}, nested routes
- * and {@code path(...)} prefixes included, without executing any predicate. A predicate that
+ * and {@code path(...)} prefixes included, without executing any predicate; each carries the
+ * order of the mapping and the media types of its {@code contentType(...)} and
+ * {@code accept(...)} conditions. A predicate that
  * cannot be read exactly (a custom one) makes its route take every method; that is logged
  * once, at DEBUG. Functional resource lookups ({@code RouterFunctions.resources}), router
  * functions not built with the DSL and paths that are not {@code PathPattern}s cannot be read
@@ -69,6 +73,10 @@ public final class RouterFunctionRouteSource implements RouteSource {
 			logger.debug("method-guard read these functional routes as taking every method: " + reader.approximated);
 		}
 		return new Reading(reader.routes, reader.unread);
+	}
+
+	private static List<MediaType> orEmpty(@Nullable List<MediaType> mediaTypes) {
+		return (mediaTypes != null) ? mediaTypes : List.of();
 	}
 
 	private final class Reader implements RouterFunctions.Visitor {
@@ -119,7 +127,8 @@ public final class RouterFunctionRouteSource implements RouteSource {
 						: AllowedMethods.any();
 				boolean explicitOptions = alternative.methods() == null || alternative.methods().contains("OPTIONS");
 				this.routes.add(new Route(pattern, methods, RouteKind.FUNCTIONAL, description, explicitOptions,
-						List.of(), Route.ALWAYS_PRESENT));
+						List.of(), Route.ALWAYS_PRESENT, RouterFunctionRouteSource.this.mapping.getOrder(),
+						orEmpty(alternative.consumes()), orEmpty(alternative.produces())));
 			}
 			catch (PatternParseException ex) {
 				this.unread.add("functional route " + description + " (pattern " + path + ")");

@@ -52,13 +52,16 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 
 	private final Supplier<ServletContext> servletContext;
 
+	private final Supplier<@Nullable String> unseenRouteChanges;
+
 	HandlerMappingRouteSources(ObjectProvider<HandlerMapping> handlerMappings,
 			ObjectProvider<RouteSource> customSources, Supplier<String> servletPrefix,
-			Supplier<ServletContext> servletContext) {
+			Supplier<ServletContext> servletContext, Supplier<@Nullable String> unseenRouteChanges) {
 		this.handlerMappings = handlerMappings;
 		this.customSources = customSources;
 		this.servletPrefix = servletPrefix;
 		this.servletContext = servletContext;
+		this.unseenRouteChanges = unseenRouteChanges;
 	}
 
 	@Override
@@ -77,9 +80,13 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 				sources.add(new UrlHandlerRouteSource(urlMapping, prefix));
 			}
 			else if (!isMethodGuards(mapping)) {
-				sources.add(new UnknownMapping(mapping));
+				sources.add(new Unread("handler mapping " + mapping.getClass().getName()));
 			}
 		});
+		String unseen = this.unseenRouteChanges.get();
+		if (unseen != null) {
+			sources.add(new Unread(unseen));
+		}
 		sources.addAll(servletSources());
 		this.customSources.orderedStream().forEach(sources::add);
 		return sources;
@@ -95,10 +102,11 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 	}
 
 	/**
-	 * A handler mapping the index cannot read: it leaves the index incomplete.
-	 * @param mapping the mapping
+	 * Something the index cannot read, such as a handler mapping of a type it does not
+	 * know: it leaves the index incomplete.
+	 * @param description what is not read
 	 */
-	private record UnknownMapping(HandlerMapping mapping) implements RouteSource {
+	private record Unread(String description) implements RouteSource {
 
 		@Override
 		public List<Route> routes() {
@@ -107,7 +115,7 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 
 		@Override
 		public Reading read() {
-			return Reading.unreadable("handler mapping " + this.mapping.getClass().getName());
+			return Reading.unreadable(this.description);
 		}
 
 	}

@@ -2,12 +2,14 @@ package dev.methodguard.autoconfigure;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.allow.PathPolicy;
@@ -46,10 +48,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -77,6 +77,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ConditionalOnBooleanProperty(name = "method-guard.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MethodGuardProperties.class)
 public final class MethodGuardAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(MethodGuardAutoConfiguration.class);
 
 	/** Name of the bean of Spring MVC's composite exception resolver. */
 	static final String MVC_EXCEPTION_RESOLVER_BEAN = "handlerExceptionResolver";
@@ -113,27 +115,8 @@ public final class MethodGuardAutoConfiguration {
 			ApplicationContext context, MethodGuardProperties properties) {
 		return new MethodIndexHolder(new HandlerMappingRouteSources(handlerMappings, routeSources,
 				() -> dispatcherServletPath.getIfAvailable(() -> () -> "/").getPrefix(),
-				() -> servletContext(context)),
+				() -> servletContext(context), () -> unseenRouteChanges(context)),
 				properties.getOptions().isEnabled());
-	}
-
-	/**
-	 * Forgets the index when the application context is refreshed again after its start
-	 * (its handler mappings may then hold other routes); the first refresh, the start, finds
-	 * the index just built.
-	 * @param index the method index
-	 * @param context the application context
-	 * @return the listener
-	 */
-	@Bean
-	ApplicationListener<ContextRefreshedEvent> methodGuardIndexRefreshListener(MethodIndexHolder index,
-			ApplicationContext context) {
-		AtomicBoolean started = new AtomicBoolean();
-		return (event) -> {
-			if (event.getApplicationContext() == context && !started.compareAndSet(false, true)) {
-				index.invalidate();
-			}
-		};
 	}
 
 	@Bean
@@ -151,12 +134,42 @@ public final class MethodGuardAutoConfiguration {
 				rejections::announce);
 	}
 
+	/**
+	 * Answers the rejections the index is certain of before Spring's handler lookup: only
+	 * while the index knows every handler mapping and hears of every route the mapping of
+	 * annotated controllers registers or unregisters at run time.
+	 * @param rejections the decision logic
+	 * @param handlerMappings the handler mappings of the application
+	 * @param writer the problem writer
+	 * @param advice what the application's own controller advice does
+	 * @param beanFactory the bean factory, for the mapping of annotated controllers
+	 * @return the mapping
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "method-guard.early-rejection.enabled", matchIfMissing = true)
 	EarlyRejectionHandlerMapping methodGuardEarlyRejectionHandlerMapping(MethodRejections rejections,
 			ProblemWriter writer, ApplicationAdvice advice) {
 		return new EarlyRejectionHandlerMapping(rejections, writer, advice);
+	}
+
+	/**
+	 * Routes registered or unregistered at run time in Spring MVC's mapping of annotated
+	 * controllers reach the index only where that mapping is a
+	 * {@link UnionRequestMappingHandlerMapping} (not where the application's own
+	 * {@link WebMvcRegistrations} supplies another): elsewhere the index is incomplete.
+	 * @return what the index cannot see, or {@code null} if it sees every route change
+	 */
+	private static @Nullable String unseenRouteChanges(ApplicationContext context) {
+		if (!context.containsBean(MVC_HANDLER_MAPPING_BEAN)) {
+			return null;
+		}
+		Object mapping = context.getBean(MVC_HANDLER_MAPPING_BEAN);
+		if (mapping instanceof RequestMappingHandlerMapping && !(mapping instanceof UnionRequestMappingHandlerMapping)) {
+			return "routes registered at run time in " + mapping.getClass().getName() + " (return a "
+					+ UnionRequestMappingHandlerMapping.class.getSimpleName() + " from your WebMvcRegistrations)";
+		}
+		return null;
 	}
 
 	@Bean
@@ -284,23 +297,15 @@ public final class MethodGuardAutoConfiguration {
 	}
 
 	/**
-	 * Supplies Spring MVC's mapping of annotated controllers, so that a method another kind
-	 * of handler takes on the same path reaches it instead of a 405. Backs off when the
-	 * application supplies its own {@link WebMvcRegistrations}.
-	 * @param index the method index, read lazily
-	 * @return the registrations
+	 * Supplies Spring MVC's mapping of annotated controllers, a
+	 * {@link UnionRequestMappingHandlerMapping}, through a {@link WebMvcRegistrations} of its
+	 * own, only where neither the application nor a library declares one once every bean
+	 * definition is known: Spring Boot uses a single one, and two cancel each other.
+	 * @return the registrar
 	 */
 	@Bean
-	@ConditionalOnMissingBean(WebMvcRegistrations.class)
-	static WebMvcRegistrations methodGuardWebMvcRegistrations(ObjectProvider<MethodIndexHolder> index,
-			ObjectProvider<PathPolicy> policy) {
-		return new WebMvcRegistrations() {
-			@Override
-			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
-				return new UnionRequestMappingHandlerMapping(() -> index.getObject().getWithoutWaiting(),
-						policy::getObject, () -> index.getObject().invalidate());
-			}
-		};
+	static WebMvcRegistrationsRegistrar methodGuardWebMvcRegistrationsRegistrar() {
+		return new WebMvcRegistrationsRegistrar();
 	}
 
 	@Bean
@@ -309,13 +314,26 @@ public final class MethodGuardAutoConfiguration {
 		return new ErrorDispatchHandlerMapping(rejections);
 	}
 
+	/**
+	 * Answers {@code HEAD} on functional {@code GET} routes, ordered right after every router
+	 * function mapping and every mapping of annotated controllers, whatever order their beans
+	 * were registered in: an explicit {@code HEAD} route, functional or annotated, wins.
+	 * @param routerFunctionMappings the router function mappings
+	 * @param annotatedMappings the mappings of annotated controllers
+	 * @param rejections the decision logic, for excluded paths
+	 * @return the mapping
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(RouterFunctionMapping.class)
 	FunctionalHeadHandlerMapping methodGuardFunctionalHeadHandlerMapping(
-			ObjectProvider<RouterFunctionMapping> routerFunctionMappings, MethodRejections rejections) {
+			ObjectProvider<RouterFunctionMapping> routerFunctionMappings,
+			ObjectProvider<RequestMappingHandlerMapping> annotatedMappings, MethodRejections rejections) {
 		List<RouterFunctionMapping> mappings = routerFunctionMappings.orderedStream().toList();
-		int order = mappings.stream().mapToInt(RouterFunctionMapping::getOrder).max().orElse(0);
+		int order = Stream.concat(mappings.stream(), annotatedMappings.stream())
+			.mapToInt(AbstractHandlerMapping::getOrder)
+			.max()
+			.orElse(0);
 		return new FunctionalHeadHandlerMapping(mappings, rejections,
 				(order < Integer.MAX_VALUE) ? order + 1 : order);
 	}

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 /**
  * Answers {@code HEAD} on functional routes that map {@code GET} (WebMvc.fn does not do it
  * on its own): the request is routed as a {@code GET}, and the container sends the headers
- * without the body. Ordered right after the router function mappings, so an explicit
+ * without the body. Ordered after the router function mappings and the mappings of annotated
+ * controllers (an order of its own, not a tie decided by bean registration), so an explicit
  * {@code HEAD} route, and every annotated mapping, still win.
  */
 public final class FunctionalHeadHandlerMapping extends AbstractHandlerMapping {
@@ -26,7 +27,8 @@ public final class FunctionalHeadHandlerMapping extends AbstractHandlerMapping {
 	 * Create the mapping.
 	 * @param mappings the router function mappings to route {@code HEAD} through
 	 * @param rejections the decision logic, for excluded paths
-	 * @param order the order of this mapping, just after theirs
+	 * @param order the order of this mapping, larger than theirs and than that of the
+	 * annotated controllers' mappings
 	 */
 	public FunctionalHeadHandlerMapping(List<RouterFunctionMapping> mappings, MethodRejections rejections,
 			int order) {

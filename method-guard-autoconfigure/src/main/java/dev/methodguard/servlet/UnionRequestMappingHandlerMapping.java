@@ -1,87 +1,112 @@
 package dev.methodguard.servlet;
 
 import java.lang.reflect.Method;
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import dev.methodguard.allow.MethodIndex;
+import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.allow.PathPolicy;
-import dev.methodguard.allow.Resolution;
-import dev.methodguard.allow.Route;
-import dev.methodguard.allow.RouteKind;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Spring's mapping of annotated controllers, except that a method mismatch does not end the
- * search when another kind of handler (a functional route, a resource) takes that method on
- * the same path: Spring MVC would answer 405 there although the method works, and the
- * {@code Allow} of the union would not be truthful. The index is consulted only on such a
- * mismatch, never on a match. Mappings registered or unregistered at run time invalidate the
- * index, so the next response reflects them.
+ * search where a handler mapping the {@code DispatcherServlet} consults after this one (static
+ * resources, URL-mapped handlers, the {@code HEAD} of functional {@code GET} routes) takes
+ * the method on the same path: Spring MVC would answer 405 there although the method works.
+ * A functional route that takes the method was consulted before and refused the request for
+ * another reason: where that is its content type, the answer is a 415, where it is the
+ * accepted media types, a 406. The index is consulted only on such a mismatch, never on a
+ * match. Mappings registered or unregistered at run time invalidate the index, so the next
+ * response reflects them; method-guard answers rejections from the index alone, before
+ * Spring's handler lookup, only while the application's mapping of annotated controllers is
+ * one of these.
+ * <p>
+ * method-guard supplies it through a {@code WebMvcRegistrations} of its own where the
+ * application and its libraries declare none. An application with its own
+ * {@code WebMvcRegistrations} keeps both features by returning this mapping, or a subclass,
+ * from {@code getRequestMappingHandlerMapping()}. It finds method-guard's beans in its
+ * application context when it first needs them; without them (method-guard disabled) it is
+ * Spring's mapping.
  */
 public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapping {
 
-	private final Supplier<MethodIndex> index;
-
-	private final Supplier<PathPolicy> policy;
-
-	private final Runnable routesChanged;
+	private final SingletonSupplier<Optional<MismatchRouting>> routing = SingletonSupplier
+		.of(this::routingOfTheContext);
 
 	/**
-	 * Create the mapping.
-	 * @param index the method index; it is asked for while this mapping holds its registry's
-	 * read lock, so it must never wait for a build in another thread, which could be queued
-	 * for that lock behind a writer (see {@code MethodIndexHolder#getWithoutWaiting()})
-	 * @param policy the path policy; excluded paths keep Spring's behaviour
-	 * @param routesChanged told after a mapping is registered or unregistered at run time
+	 * Create the mapping. Its collaborators are found in the application context when first
+	 * needed. The index is read while this mapping holds its registry's read lock, so it is
+	 * read with {@link MethodIndexHolder#getWithoutWaiting()}: waiting for a build in another
+	 * thread, which could be queued for that lock behind a writer, could deadlock.
 	 */
-	public UnionRequestMappingHandlerMapping(Supplier<MethodIndex> index, Supplier<PathPolicy> policy,
-			Runnable routesChanged) {
-		this.index = index;
-		this.policy = policy;
-		this.routesChanged = routesChanged;
+	public UnionRequestMappingHandlerMapping() {
 	}
 
 	@Override
 	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
 		super.registerMapping(mapping, handler, method);
-		this.routesChanged.run();
+		routesChanged();
 	}
 
 	@Override
 	public void unregisterMapping(RequestMappingInfo mapping) {
 		super.unregisterMapping(mapping);
-		this.routesChanged.run();
+		routesChanged();
 	}
 
+	/**
+	 * Spring's answer where the request matches no mapping here; on a method mismatch, no
+	 * handler where a mapping consulted later may take the request, or the 415 or 406 of a
+	 * functional route consulted earlier.
+	 */
 	@Override
 	protected @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, String lookupPath,
 			HttpServletRequest request) throws ServletException {
-		String method = request.getMethod();
-		String path = OriginalRequest.pathWithinApplication(request);
-		if (this.policy.get().isExcluded(path)) {
+		try {
 			return super.handleNoMatch(infos, lookupPath, request);
 		}
-		boolean elsewhere = this.index.get()
-			.lookup(path)
-			.map(Resolution::routes)
-			.stream()
-			.flatMap(List::stream)
-			.anyMatch((route) -> servesElsewhere(route, method));
-		return elsewhere ? null : super.handleNoMatch(infos, lookupPath, request);
+		catch (HttpRequestMethodNotSupportedException mismatch) {
+			Optional<MismatchRouting> routing = this.routing.obtain();
+			if (routing.isPresent() && routing.get().defer(request, getOrder())) {
+				return null;
+			}
+			throw mismatch;
+		}
 	}
 
-	private static boolean servesElsewhere(Route route, String method) {
-		return route.kind() != RouteKind.ANNOTATED && route.kind() != RouteKind.ACTUATOR
-				&& route.methods().contains(method);
+	private void routesChanged() {
+		ApplicationContext context = getApplicationContext();
+		if (context != null) {
+			context.getBeanProvider(MethodIndexHolder.class).ifUnique(MethodIndexHolder::invalidate);
+		}
+	}
+
+	private Optional<MismatchRouting> routingOfTheContext() {
+		ApplicationContext context = getApplicationContext();
+		if (context == null) {
+			return Optional.empty();
+		}
+		MethodIndexHolder index = context.getBeanProvider(MethodIndexHolder.class).getIfUnique();
+		PathPolicy policy = context.getBeanProvider(PathPolicy.class).getIfUnique();
+		if (index == null || policy == null) {
+			return Optional.empty();
+		}
+		int functionalHeadOrder = context.getBeanProvider(FunctionalHeadHandlerMapping.class)
+			.stream()
+			.mapToInt(FunctionalHeadHandlerMapping::getOrder)
+			.max()
+			.orElse(Integer.MIN_VALUE);
+		return Optional.of(new MismatchRouting(index::getWithoutWaiting, policy, functionalHeadOrder));
 	}
 
 }

@@ -151,6 +151,24 @@ class MethodIndexTests {
 	}
 
 	@Test
+	void routesMatchingAPathAreListedWithoutAnyPresenceCheck() {
+		int[] checks = new int[1];
+		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse("/assets/**")),
+				AllowedMethods.of("GET"), RouteKind.RESOURCE, "static", false, List.of(), (path) -> {
+					checks[0]++;
+					return false;
+				}));
+		route("/assets/{name}", "POST");
+		route("/other", "GET");
+		MethodIndex index = MethodIndex.of(this.routes);
+		assertThat(index.routesMatching("/assets/a.txt")).extracting(Route::handler)
+			.containsExactly("static", "/assets/{name}");
+		assertThat(index.routesMatching("/assets/a%20b.txt")).hasSize(2);
+		assertThat(index.routesMatching("/nowhere")).isEmpty();
+		assertThat(checks[0]).isZero();
+	}
+
+	@Test
 	void rejectingLookupNeverChecksPresenceForAMethodTheRouteTakes() {
 		int[] checks = new int[1];
 		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse("/**")),

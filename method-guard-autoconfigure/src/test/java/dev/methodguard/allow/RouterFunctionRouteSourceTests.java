@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -150,6 +151,26 @@ class RouterFunctionRouteSourceTests {
 		assertThat(reading.unread()).hasSize(2)
 			.anySatisfy((unread) -> assertThat(unread).startsWith("functional resources"))
 			.anySatisfy((unread) -> assertThat(unread).startsWith("router function"));
+	}
+
+	@Test
+	void contentTypeAndAcceptConditionsAndTheMappingsOrderAreKept() {
+		RouterFunctionMapping mapping = new RouterFunctionMapping(RouterFunctions.route()
+			.POST("/c", RequestPredicates.contentType(MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML),
+					(request) -> ok())
+			.PUT("/c", RequestPredicates.accept(MediaType.TEXT_PLAIN)
+				.and(RequestPredicates.contentType(MediaType.parseMediaType("application/merge-patch+json"))),
+					(request) -> ok())
+			.GET("/c", RequestPredicates.contentType(MediaType.TEXT_PLAIN).negate(), (request) -> ok())
+			.DELETE("/c", RequestPredicates.headers((headers) -> true), (request) -> ok())
+			.build());
+		mapping.setOrder(7);
+		List<Route> routes = new RouterFunctionRouteSource(mapping, "").routes();
+		assertThat(routes).extracting(Route::order).containsOnly(7);
+		assertThat(routes).extracting((route) -> route.methods().toHeaderValue() + " " + route.consumes() + " "
+				+ route.produces())
+			.containsExactly("POST [application/json, application/xml] []",
+					"PUT [application/merge-patch+json] [text/plain]", "GET, HEAD [] []", "DELETE [] []");
 	}
 
 	@Test

@@ -123,6 +123,15 @@ class ContainerHttpTests {
 	}
 
 	@Test
+	void aFunctionalRouteRefusingTheContentTypeIs415WithAcceptBesideAnAnnotatedSibling() throws Exception {
+		HttpResponse<String> response = send("POST", "/ctx/mvc/orders", "Content-Type", "text/plain");
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.headers().allValues("Accept")).containsExactly("application/json");
+		assertThat(send("POST", "/ctx/mvc/orders", "Content-Type", "application/json").body())
+			.isEqualTo("functional order");
+	}
+
+	@Test
 	void applicationsOwnErrorControllerStillAnswersOtherErrors() throws Exception {
 		HttpResponse<String> response = send("GET", "/ctx/mvc/nowhere");
 		assertThat(response.statusCode()).isEqualTo(404);

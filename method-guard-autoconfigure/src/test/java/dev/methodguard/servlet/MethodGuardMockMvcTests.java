@@ -263,6 +263,44 @@ class MethodGuardMockMvcTests {
 	}
 
 	@Test
+	void aFunctionalRouteConsultedBeforeTheAnnotatedOnesRefusingTheContentTypeIs415NotA404() throws Exception {
+		this.mvc.perform(request("POST", URI.create("/orders")).contentType(MediaType.TEXT_PLAIN).content("order"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(header().string(HttpHeaders.ACCEPT, "application/json"));
+		this.mvc.perform(request("POST", URI.create("/orders")).contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isOk())
+			.andExpect(content().string("functional order"));
+		this.mvc.perform(request("GET", URI.create("/orders")))
+			.andExpect(status().isOk())
+			.andExpect(content().string("annotated orders"));
+		this.mvc.perform(request("DELETE", URI.create("/orders")))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, OPTIONS"));
+	}
+
+	@Test
+	void aFunctionalRouteConsultedBeforeTheAnnotatedOnesThatCannotAnswerTheAcceptedTypeIs406() throws Exception {
+		this.mvc.perform(request("PUT", URI.create("/orders")).accept(MediaType.TEXT_PLAIN))
+			.andExpect(status().isNotAcceptable());
+		this.mvc.perform(request("PUT", URI.create("/orders")).accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isOk())
+			.andExpect(content().json("{\"order\":\"put\"}"));
+	}
+
+	@Test
+	void annotatedConsumesProducesAndParamsMismatchesKeepSpringsStatus() throws Exception {
+		this.mvc.perform(request("PATCH", URI.create("/items/7")).contentType(MediaType.TEXT_PLAIN).content("x"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(header().string(HttpHeaders.ACCEPT, "application/merge-patch+json"));
+		this.mvc.perform(request("GET", URI.create("/reports/export")).accept(MediaType.APPLICATION_JSON))
+			.andExpect(status().isNotAcceptable());
+		this.mvc.perform(request("GET", URI.create("/reports/export")).accept("text/csv"))
+			.andExpect(status().isOk());
+		this.mvc.perform(request("GET", URI.create("/search"))).andExpect(status().isBadRequest());
+		this.mvc.perform(request("GET", URI.create("/search?q=x"))).andExpect(status().isOk());
+	}
+
+	@Test
 	void errorDispatchOfA405FromOutsideSpringMvcBecomesTheProblem() throws Exception {
 		this.mvc.perform(request("GET", URI.create("/error")).accept(MediaType.APPLICATION_JSON).with((request) -> {
 			request.setDispatcherType(DispatcherType.ERROR);

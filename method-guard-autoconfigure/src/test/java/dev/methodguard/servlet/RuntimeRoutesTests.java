@@ -19,19 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.function.RequestPredicates;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
-import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -42,8 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Mappings registered and unregistered at run time are reflected in the very next response:
- * no stale {@code Allow}, no stale early rejection, also under concurrent requests; so are
- * the routes of a context refreshed again.
+ * no stale {@code Allow}, no stale early rejection, also under concurrent requests.
  */
 @SpringBootTest(classes = TestApplication.class, properties = "method-guard.log.level=OFF")
 @AutoConfigureMockMvc
@@ -55,12 +47,6 @@ class RuntimeRoutesTests {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	private RequestMappingHandlerMapping mapping;
-
-	@Autowired
-	private RouterFunctionMapping routerFunctionMapping;
-
-	@Autowired
-	private ConfigurableApplicationContext context;
 
 	private final Handler handler = new Handler();
 
@@ -105,26 +91,6 @@ class RuntimeRoutesTests {
 		this.mvc.perform(request("PUT", URI.create("/reports")))
 			.andExpect(status().isMethodNotAllowed())
 			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"));
-	}
-
-	@Test
-	void aRefreshedContextRebuildsTheIndex() throws Exception {
-		RouterFunction<?> original = this.routerFunctionMapping.getRouterFunction();
-		RouterFunction<ServerResponse> added = RouterFunctions.route(RequestPredicates.GET("/runtime/fn"),
-				(request) -> ServerResponse.ok().body("fn"));
-		this.mvc.perform(request("PUT", URI.create("/runtime/fn"))).andExpect(status().isNotFound());
-		this.routerFunctionMapping.setRouterFunction((original != null) ? original.andOther(added) : added);
-		try {
-			this.context.publishEvent(new ContextRefreshedEvent(this.context));
-			this.mvc.perform(request("PUT", URI.create("/runtime/fn")))
-				.andExpect(status().isMethodNotAllowed())
-				.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"));
-		}
-		finally {
-			this.routerFunctionMapping.setRouterFunction(original);
-			this.context.publishEvent(new ContextRefreshedEvent(this.context));
-		}
-		this.mvc.perform(request("PUT", URI.create("/runtime/fn"))).andExpect(status().isNotFound());
 	}
 
 	@Test

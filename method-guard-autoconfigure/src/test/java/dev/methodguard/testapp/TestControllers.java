@@ -85,4 +85,19 @@ public class TestControllers {
 		return "cors";
 	}
 
+	@GetMapping("/orders")
+	String orders() {
+		return "annotated orders";
+	}
+
+	@GetMapping(path = "/reports/export", produces = "text/csv")
+	String export() {
+		return "report,ok";
+	}
+
+	@GetMapping(path = "/search", params = "q")
+	String search() {
+		return "found";
+	}
+
 }
