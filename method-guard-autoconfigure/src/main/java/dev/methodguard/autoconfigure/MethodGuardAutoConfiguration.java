@@ -200,8 +200,8 @@ public final class MethodGuardAutoConfiguration {
 				rejections, writer, plainServlets(context), index, properties.getOptions().isEnabled(), drain));
 		registration.setName("methodGuardFilter");
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
-		registration.setOrder((securityOrder < FILTER_ORDER || securityOrder == Integer.MAX_VALUE) ? FILTER_ORDER
-				: securityOrder + 1);
+		registration.setOrder((securityOrder < FILTER_ORDER) ? FILTER_ORDER : Math.addExact(securityOrder,
+				(securityOrder < Integer.MAX_VALUE) ? 1 : 0));
 		return registration;
 	}
 
@@ -233,8 +233,8 @@ public final class MethodGuardAutoConfiguration {
 		registration.setName("methodGuardContainerRejectionFilter");
 		registration.setDispatcherTypes(DispatcherType.ERROR);
 		int securityOrder = securityFilterOrder(context);
-		registration.setOrder((securityOrder > CONTAINER_REJECTION_FILTER_ORDER || securityOrder == Integer.MIN_VALUE)
-				? CONTAINER_REJECTION_FILTER_ORDER : securityOrder - 1);
+		registration.setOrder((securityOrder > CONTAINER_REJECTION_FILTER_ORDER) ? CONTAINER_REJECTION_FILTER_ORDER
+				: Math.subtractExact(securityOrder, (securityOrder > Integer.MIN_VALUE) ? 1 : 0));
 		return registration;
 	}
 

@@ -309,7 +309,8 @@ public class MethodGuardProperties {
 		 * request gets the same 501 problem without Allow (the method is supported for no
 		 * resource, RFC 9110 section 15.6.2), whatever the path, with or without
 		 * credentials. Has no effect in an application without a Spring Security filter
-		 * chain, where TRACE rejected by the container is always a 405 with the path's Allow.
+		 * chain, where TRACE rejected by the container is a 405 with the path's Allow on a
+		 * route (the error page with an empty Allow on a path no route serves).
 		 */
 		private boolean revealBeforeAuthentication;
 

@@ -26,7 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * then always go through Spring MVC's rendering, which applies it, never through the direct
  * write.</li>
  * </ul>
- * method-guard's own advice and Spring Boot's {@code ProblemDetailsExceptionHandler}
+ * Only advice Spring applies to an exception raised without a handler counts (a rejection
+ * has no handler): advice scoped to packages, annotations or types does not. method-guard's
+ * own advice and Spring Boot's {@code ProblemDetailsExceptionHandler}
  * ({@code spring.mvc.problemdetails.enabled}) are not the application's.
  */
 public final class ApplicationAdvice {
@@ -45,6 +47,7 @@ public final class ApplicationAdvice {
 	public ApplicationAdvice(Supplier<List<ControllerAdviceBean>> advice) {
 		SingletonSupplier<List<Class<?>>> types = SingletonSupplier.of(() -> advice.get()
 			.stream()
+			.filter((bean) -> bean.isApplicableToBeanType(null))
 			.<Class<?>>map(ControllerAdviceBean::getBeanType)
 			.filter((type) -> type != null && !NOT_THE_APPLICATIONS.contains(type.getName()))
 			.toList());

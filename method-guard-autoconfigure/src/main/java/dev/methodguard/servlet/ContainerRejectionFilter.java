@@ -94,9 +94,10 @@ public final class ContainerRejectionFilter implements Filter {
 			throws IOException {
 		boolean plainServlet = request.getAttribute(RequestDispatcher.ERROR_SERVLET_NAME) instanceof String name
 				&& this.plainServlets.get().contains(name);
-		Optional<MethodRejectedException> rejection = this.conceal.getAsBoolean()
-				? this.rejections.forRefusedMethod(request, plainServlet)
-				: this.rejections.forContainerError(request, plainServlet);
+		Optional<MethodRejectedException> rejection = (this.conceal.getAsBoolean()
+				&& "TRACE".equals(OriginalRequest.method(request)))
+						? this.rejections.forRefusedMethod(request, plainServlet)
+						: this.rejections.forContainerError(request, plainServlet);
 		if (rejection.isPresent()) {
 			// The container's Allow lists every method of the servlet; a 405 sets its own.
 			response.setHeader(HttpHeaders.ALLOW, null);

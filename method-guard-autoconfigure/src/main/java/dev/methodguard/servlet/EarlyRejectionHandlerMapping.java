@@ -13,8 +13,10 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * which tries every registered pattern when no literal path matches — whenever the index is
  * certain: no handler implements the method at all, or the path matches known patterns and
  * none of them takes the method. Anything else goes the normal way, after one index lookup.
- * CORS preflights and {@code OPTIONS} are never answered here. The rejection is raised like
- * any other, so the response, metrics and logs are those of the normal way.
+ * CORS preflights and {@code OPTIONS} are never answered here. The rejection is written
+ * directly by the {@link ProblemWriter} where content negotiation is certain and the
+ * application has neither a {@code ResponseBodyAdvice} nor its own 405 handler, and raised
+ * otherwise; either way the bytes, metrics and log line are those of the normal way.
  * <p>
  * The index is certain only where it read every handler of the application
  * ({@link dev.methodguard.allow.MethodIndex#isComplete()}); anything it could not read turns

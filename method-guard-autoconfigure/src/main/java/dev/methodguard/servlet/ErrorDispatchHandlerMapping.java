@@ -9,12 +9,14 @@ import org.springframework.core.Ordered;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 /**
- * Takes over the ERROR dispatch of a 405 or 501 that did not come from Spring MVC — a plain
- * servlet's {@code sendError(405)}, the container's own rejection of {@code TRACE}, a
- * servlet's 501 for a method it does not know — so that the client gets the same problem
- * and {@code Allow} as from any other handler. Ordered before every other handler mapping,
- * so the application's own {@code ErrorController} does not see these dispatches; where the
- * method index does not confirm the rejection, the error controller answers as usual.
+ * Takes over the ERROR dispatch of a 405 or 501 that method-guard did not answer before it —
+ * a servlet error the {@link MethodGuardFilter} passed on, a {@code sendError} of a filter or
+ * of Spring MVC's own resolvers — so that the client gets the same problem and {@code Allow}
+ * as from any other handler. A request whose rejection method-guard's resolver already
+ * rendered (through the application's own handler, which may send the error itself) is left
+ * alone. Ordered before every other handler mapping, so the application's own
+ * {@code ErrorController} does not see these dispatches; where the method index does not
+ * confirm the rejection, the error controller answers as usual.
  */
 public final class ErrorDispatchHandlerMapping extends AbstractHandlerMapping {
 
@@ -32,6 +34,7 @@ public final class ErrorDispatchHandlerMapping extends AbstractHandlerMapping {
 	@Override
 	protected @Nullable Object getHandlerInternal(HttpServletRequest request) {
 		if (request.getDispatcherType() != DispatcherType.ERROR
+				|| request.getAttribute(MethodGuardExceptionResolver.RENDERED_ATTRIBUTE) != null
 				|| !(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status)
 				|| (status != 405 && status != 501)) {
 			return null;

@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The controller advice that writes every problem method-guard decides (405, 501, and the 404
- * of a concealed path) through the application's own message converters (its Jackson
+ * The controller advice that writes the problems method-guard decides inside Spring MVC (405,
+ * 501, and the 404 of a concealed path; a 405 goes to the application's own handler of
+ * {@code HttpRequestMethodNotSupportedException} instead where it has one) through the
+ * application's own message converters (its Jackson
  * settings, its content negotiation). Ordered first, so it wins over
  * {@code ResponseEntityExceptionHandler}s such as the one behind
  * {@code spring.mvc.problemdetails.enabled}. The {@link MethodGuardExceptionResolver} is the

@@ -35,6 +35,13 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 	/** The order of this resolver: before Spring's and the application's own. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
+	/**
+	 * The request attribute that marks a request whose rejection this resolver rendered:
+	 * an error the renderer sends with it (the application's handler calling
+	 * {@code sendError}) is then the application's, not a rejection to decide again.
+	 */
+	static final String RENDERED_ATTRIBUTE = MethodGuardExceptionResolver.class.getName() + ".RENDERED";
+
 	private final MethodRejections rejections;
 
 	private final Supplier<HandlerExceptionResolver> delegate;
@@ -83,6 +90,7 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 			MethodRejectedException rejection) {
 		this.drain.beforeAnswer(request, response);
 		this.rejections.announce(rejection.getRejection());
+		request.setAttribute(RENDERED_ATTRIBUTE, Boolean.TRUE);
 		ModelAndView rendered = this.delegate.get()
 			.resolveException(request, response, null, forTheApplication(rejection, response));
 		if (rendered != null) {

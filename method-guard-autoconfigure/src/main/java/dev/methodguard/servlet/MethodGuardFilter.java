@@ -30,8 +30,9 @@ import org.springframework.web.cors.CorsUtils;
  * echo some containers send (Jetty's {@code HttpServlet.doTrace}, Spring's
  * {@code DispatcherServlet} by default); on a path no route serves, the container's error
  * page with an empty {@code Allow} (RFC 9110: the resource allows no method);</li>
- * <li>{@code OPTIONS} on a plain servlet that does not override {@code doOptions}: the
- * index's {@code Allow};</li>
+ * <li>{@code OPTIONS} on a plain servlet that does not answer it itself (it overrides neither
+ * {@code doOptions} nor {@code service}, and is an {@code HttpServlet}): the index's
+ * {@code Allow};</li>
  * <li>a {@code sendError(405)} or {@code sendError(501)} of a plain servlet: the problem is
  * written at once, so the error page dispatch, which the security filters check again as a
  * request for {@code /error}, cannot turn it into a 401 or 403.</li>
@@ -47,7 +48,7 @@ import org.springframework.web.cors.CorsUtils;
  * on a committed response.
  * <p>
  * It marks each request it sees, so that the {@link ContainerRejectionFilter} can tell a
- * request the container rejected before any filter. On the happy path it costs one attribute
+ * request refused before this filter (by the container, or by a filter ordered before it). On the happy path it costs one attribute
  * and two comparisons (and the servlet's name, where the application has plain servlets).
  */
 public final class MethodGuardFilter implements Filter {

@@ -16,16 +16,18 @@ import dev.methodguard.problem.MethodRejectedException;
 import dev.methodguard.problem.MethodRejection;
 import dev.methodguard.problem.MethodRejectionListener;
 
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Decides, from the {@link MethodIndex} and the {@link PathPolicy}, whether a request that
  * found no handler, or the wrong one, is rejected because of its method, and with which
- * status and {@code Allow}. Deciding has no side effect (handler lookups run it, and others
+ * status and {@code Allow}. Deciding tells no listener (handler lookups run it, and others
  * than the {@code DispatcherServlet} look handlers up: Spring Security's CORS support does for
  * every request); the {@link MethodRejectionListener listeners} are told by
- * {@link #announce(MethodRejection)} when the rejection's answer is written.
+ * {@link #announce(MethodRejection)} when the rejection's answer is written. The problem is
+ * built, customizers included, for every decision, written or not.
  */
 public final class MethodRejections {
 
@@ -162,8 +164,10 @@ public final class MethodRejections {
 	 * The rejection of a request decided from the index alone, before any handler lookup:
 	 * a 501 for a method no handler implements, a 405 where the path matches known patterns
 	 * and none of them takes the method. Only where the index is complete. Costs one index
-	 * lookup, on the path Spring MVC already parsed, when the request is not rejected, and
-	 * no check of a static resource's presence.
+	 * lookup when the request is not rejected, on the path Spring MVC already parsed (where
+	 * that path starts at the context path; below a servlet path it starts there, and the
+	 * raw path is used), and no check of a static resource's presence where some route
+	 * takes the method.
 	 * @param request the request
 	 * @return the rejection, or empty where the normal handling must decide
 	 */
@@ -178,10 +182,10 @@ public final class MethodRejections {
 			return this.policy.isExcluded(path) ? Optional.empty()
 					: unimplemented(request, path, lookupForUnimplemented(methodIndex, path));
 		}
-		Optional<Resolution> resolution = ServletRequestPathUtils.hasParsedRequestPath(request)
-				? methodIndex.lookupRejecting(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication(),
-						method)
-				: methodIndex.lookupRejecting(path, method);
+		PathContainer parsed = ServletRequestPathUtils.hasParsedRequestPath(request)
+				? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication() : null;
+		Optional<Resolution> resolution = (parsed != null && parsed.value().length() == path.length())
+				? methodIndex.lookupRejecting(parsed, method) : methodIndex.lookupRejecting(path, method);
 		if (resolution.isEmpty() || this.policy.isExcluded(path)) {
 			return Optional.empty();
 		}

@@ -23,8 +23,9 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * Answers {@code OPTIONS} on every known resource with the {@code Allow} set of the
  * {@link MethodIndex}, the same set a 405 there carries. Ordered before every other handler
  * mapping; it steps aside for CORS preflights, for paths the index does not know (their 404
- * stands), for excluded paths and where the application maps {@code OPTIONS} itself. On a
- * concealed path it answers 404.
+ * stands), for excluded paths, where a handler serving the path answers {@code OPTIONS}
+ * itself (it maps it, or takes every method), and everywhere while the index is incomplete
+ * (a handler it could not read may serve the path). On a concealed path it answers 404.
  */
 public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 
@@ -60,7 +61,11 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 				|| CorsUtils.isPreFlightRequest(request) || this.rejections.isExcluded(request)) {
 			return null;
 		}
-		Resolution resolution = this.index.get().lookup(OriginalRequest.pathWithinApplication(request)).orElse(null);
+		MethodIndex methodIndex = this.index.get();
+		if (!methodIndex.isComplete()) {
+			return null;
+		}
+		Resolution resolution = methodIndex.lookup(OriginalRequest.pathWithinApplication(request)).orElse(null);
 		if (resolution == null || resolution.explicitOptions()) {
 			return null;
 		}

@@ -3,6 +3,8 @@ package dev.methodguard.servlet;
 import java.io.IOException;
 import java.io.InputStream;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -52,16 +54,28 @@ public final class RequestBodyDrain {
 		}
 	}
 
+	private static ServletRequest containers(ServletRequest request) {
+		ServletRequest unwrapped = request;
+		while (unwrapped instanceof ServletRequestWrapper wrapper) {
+			unwrapped = wrapper.getRequest();
+		}
+		return unwrapped;
+	}
+
 	private static boolean hasBody(HttpServletRequest request) {
 		return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
 	}
 
-	/** Reads at most one byte more than the bound; true if the body ended within it. */
+	/**
+	 * Reads at most one byte more than the bound, from the container's own request under
+	 * every wrapper (so that no filter's wrapper, such as a caching one, receives the body);
+	 * true if the body ended within the bound.
+	 */
 	private boolean drained(HttpServletRequest request) {
 		byte[] buffer = new byte[8192];
 		long left = this.maxDrainBytes + 1;
 		try {
-			InputStream body = request.getInputStream();
+			InputStream body = containers(request).getInputStream();
 			while (left > 0) {
 				int read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
 				if (read == -1) {

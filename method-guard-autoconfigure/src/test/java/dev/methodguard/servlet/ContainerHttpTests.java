@@ -30,6 +30,8 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -132,6 +134,14 @@ class ContainerHttpTests {
 	}
 
 	@Test
+	void aRouteBelowTheServletPathIsNotMistakenForAPlainServletsPath() throws Exception {
+		HttpResponse<String> response = send("POST", "/ctx/mvc/plain/a");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("mvc POST a");
+		assertThat(send("DELETE", "/ctx/mvc/plain/a").headers().allValues("Allow")).containsExactly("POST, OPTIONS");
+	}
+
+	@Test
 	void applicationsOwnErrorControllerStillAnswersOtherErrors() throws Exception {
 		HttpResponse<String> response = send("GET", "/ctx/mvc/nowhere");
 		assertThat(response.statusCode()).isEqualTo(404);
@@ -166,6 +176,11 @@ class ContainerHttpTests {
 			return new OwnErrorController();
 		}
 
+		@Bean
+		UploadController uploadController() {
+			return new UploadController();
+		}
+
 	}
 
 	static class PlainServlet extends HttpServlet {
@@ -187,6 +202,17 @@ class ContainerHttpTests {
 		@Override
 		protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
 			response.getWriter().write("legacy POST");
+		}
+
+	}
+
+	/** A route below the servlet path whose path within it is also a plain servlet's path. */
+	@RestController
+	static class UploadController {
+
+		@PostMapping("/plain/{name}")
+		String upload(@PathVariable String name) {
+			return "mvc POST " + name;
 		}
 
 	}

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -53,6 +54,13 @@ class IncompleteIndexTests {
 		this.mvc.perform(request(HttpMethod.valueOf("PROPFIND"), "/dav/x"))
 			.andExpect(status().isMultiStatus())
 			.andExpect(content().string("dav"));
+	}
+
+	@Test
+	void optionsIsLeftToSpringWhereAnUnreadHandlerMayServeThePath() throws Exception {
+		this.mvc.perform(request(HttpMethod.OPTIONS, "/docs/hello.txt"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Allow", containsString("GET")));
 	}
 
 	@Test

@@ -105,6 +105,10 @@ class RejectionNotificationTests {
 			this.rejections.add(rejection);
 		}
 
+		List<MethodRejection> rejections() {
+			return this.rejections;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

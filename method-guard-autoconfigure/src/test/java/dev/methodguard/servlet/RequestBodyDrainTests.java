@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -74,6 +75,20 @@ class RequestBodyDrainTests {
 		request.getReader();
 		this.drain.beforeAnswer(request, this.response);
 		assertThat(this.response.getHeader("Connection")).isEqualTo("close");
+	}
+
+	@Test
+	void theBodyIsReadFromUnderEveryWrapperSoNoFilterReceivesIt() {
+		CountingRequest request = new CountingRequest(new byte[100], 100);
+		HttpServletRequestWrapper caching = new HttpServletRequestWrapper(request) {
+			@Override
+			public ServletInputStream getInputStream() {
+				throw new AssertionError("the body went through a filter's wrapper");
+			}
+		};
+		this.drain.beforeAnswer(caching, this.response);
+		assertThat(this.response.getHeader("Connection")).isNull();
+		assertThat(request.read.get()).isEqualTo(100);
 	}
 
 	@Test
