@@ -3,12 +3,7 @@ package dev.methodguard.servlet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.methodguard.testapp.ExpectedContainer;
+import dev.methodguard.testapp.LocalHttpClient;
 import dev.methodguard.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,8 +51,6 @@ class AsyncServletHttpTests {
 	static final String MESSAGE = "refused by the servlet";
 
 	static final String FILLER = "z".repeat(64 * 1024);
-
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	private int port;
@@ -112,10 +106,7 @@ class AsyncServletHttpTests {
 	}
 
 	private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, BodyPublishers.noBody())
-			.build();
-		return this.client.send(request, BodyHandlers.ofString());
+		return new LocalHttpClient(this.port).send(method, path);
 	}
 
 	@Configuration(proxyBeanMethods = false)

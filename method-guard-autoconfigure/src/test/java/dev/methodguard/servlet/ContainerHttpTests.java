@@ -1,12 +1,7 @@
 package dev.methodguard.servlet;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -15,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.methodguard.testapp.ExpectedContainer;
+import dev.methodguard.testapp.LocalHttpClient;
 import dev.methodguard.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,8 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"method-guard.log.level=INFO" })
 @ExtendWith(OutputCaptureExtension.class)
 class ContainerHttpTests {
-
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	private int port;
@@ -150,12 +144,7 @@ class ContainerHttpTests {
 
 	private HttpResponse<String> send(String method, String path, String... headers)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, BodyPublishers.noBody());
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return this.client.send(request.build(), BodyHandlers.ofString());
+		return new LocalHttpClient(this.port).send(method, path, headers);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,12 +1,7 @@
 package dev.methodguard.servlet;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServlet;
@@ -14,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.methodguard.testapp.ExpectedContainer;
+import dev.methodguard.testapp.LocalHttpClient;
 import dev.methodguard.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = { TestApplication.class, OwnOptionsHttpTests.AnyMethodHandlers.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT)
 class OwnOptionsHttpTests {
-
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	private int port;
@@ -84,9 +78,7 @@ class OwnOptionsHttpTests {
 	}
 
 	private HttpResponse<String> options(String path) throws IOException, InterruptedException {
-		return this.client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method("OPTIONS", BodyPublishers.noBody())
-			.build(), BodyHandlers.ofString());
+		return new LocalHttpClient(this.port).send("OPTIONS", path);
 	}
 
 	@Configuration(proxyBeanMethods = false)

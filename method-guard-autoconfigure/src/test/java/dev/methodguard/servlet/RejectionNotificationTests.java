@@ -1,12 +1,7 @@
 package dev.methodguard.servlet;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -17,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.methodguard.problem.MethodRejection;
 import dev.methodguard.problem.MethodRejectionListener;
+import dev.methodguard.testapp.LocalHttpClient;
 import dev.methodguard.testapp.TestApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +43,6 @@ import static org.assertj.core.api.Assertions.tuple;
 		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "method-guard.log.level=OFF")
 class RejectionNotificationTests {
 
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	@LocalServerPort
 	private int port;
 
@@ -62,37 +56,29 @@ class RejectionNotificationTests {
 
 	@Test
 	void oneRejectionIsAnnouncedOnceThoughTheIntrospectorLooksItsHandlerUpFirst() throws Exception {
-		assertThat(send("PUT", "/reports", null).statusCode()).isEqualTo(405);
+		assertThat(send("PUT", "/reports").statusCode()).isEqualTo(405);
 		assertThat(this.listener.rejections).extracting(MethodRejection::status, MethodRejection::method)
 			.containsExactly(tuple(405, "PUT"));
 	}
 
 	@Test
 	void negotiatedFunctionalAndUnknownMethodRejectionsAreAnnouncedOnceEach() throws Exception {
-		assertThat(send("PUT", "/reports", "application/json;q=0.9").statusCode()).isEqualTo(405);
-		assertThat(send("DELETE", "/fn/hello", null).statusCode()).isEqualTo(405);
-		assertThat(send("FOO", "/reports", null).statusCode()).isEqualTo(501);
+		assertThat(send("PUT", "/reports", "Accept", "application/json;q=0.9").statusCode()).isEqualTo(405);
+		assertThat(send("DELETE", "/fn/hello").statusCode()).isEqualTo(405);
+		assertThat(send("FOO", "/reports").statusCode()).isEqualTo(501);
 		assertThat(this.listener.rejections).extracting(MethodRejection::method).containsExactly("PUT", "DELETE", "FOO");
 	}
 
 	@Test
 	void aRequestAFilterAnswersItselfIsNotAnnounced() throws Exception {
-		HttpResponse<String> denied = send("PUT", "/reports", null, "X-Deny", "yes");
+		HttpResponse<String> denied = send("PUT", "/reports", "X-Deny", "yes");
 		assertThat(denied.statusCode()).isEqualTo(401);
 		assertThat(this.listener.rejections).isEmpty();
 	}
 
-	private HttpResponse<String> send(String method, String path, String accept, String... headers)
+	private HttpResponse<String> send(String method, String path, String... headers)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, BodyPublishers.noBody());
-		if (accept != null) {
-			request.header("Accept", accept);
-		}
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return this.client.send(request.build(), BodyHandlers.ofString());
+		return new LocalHttpClient(this.port).send(method, path, headers);
 	}
 
 	/** Records every rejection it is told of. */

@@ -1,12 +1,8 @@
 package dev.methodguard.servlet;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 
+import dev.methodguard.testapp.LocalHttpClient;
 import dev.methodguard.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "method-guard.log.level=OFF")
 class ScopedAdviceHttpTests {
 
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
 	@LocalServerPort
 	private int port;
 
@@ -41,11 +35,7 @@ class ScopedAdviceHttpTests {
 
 	@Test
 	void aRejectionIsMethodGuardsProblemOnceWithOneAllow() throws Exception {
-		HttpResponse<String> response = this.client.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/reports"))
-					.method("PUT", BodyPublishers.noBody())
-					.build(),
-				BodyHandlers.ofString());
+		HttpResponse<String> response = new LocalHttpClient(this.port).send("PUT", "/reports");
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().allValues("Allow")).containsExactly("GET, HEAD, OPTIONS");
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

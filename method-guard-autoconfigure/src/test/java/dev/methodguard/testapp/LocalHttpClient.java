@@ -1,0 +1,40 @@
+package dev.methodguard.testapp;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+
+/**
+ * An HTTP/1.1 client of an application on a local port, for requests without a body and
+ * with any method token ({@code FOO} included). It retries nothing of its own.
+ *
+ * @param port the port of the application
+ */
+public record LocalHttpClient(int port) {
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	/**
+	 * Send a request without a body.
+	 * @param method the method, any token
+	 * @param path the raw path, context path included
+	 * @param headers header names and values, alternately
+	 * @return the response
+	 * @throws IOException on a failure to send or receive
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public HttpResponse<String> send(String method, String path, String... headers)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method, BodyPublishers.noBody());
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return CLIENT.send(request.build(), BodyHandlers.ofString());
+	}
+
+}
