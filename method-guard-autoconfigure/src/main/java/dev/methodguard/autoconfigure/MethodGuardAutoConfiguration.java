@@ -33,6 +33,7 @@ import dev.methodguard.servlet.RequestBodyDrain;
 import dev.methodguard.servlet.UnionRequestMappingHandlerMapping;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -60,7 +61,6 @@ import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -127,11 +127,9 @@ public final class MethodGuardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ProblemWriter methodGuardProblemWriter(ObjectProvider<RequestMappingHandlerAdapter> adapter,
-			RequestBodyDrain drain, MethodRejections rejections) {
-		return new ProblemWriter(
-				() -> adapter.getIfUnique(() -> new RequestMappingHandlerAdapter()).getMessageConverters(), drain,
-				rejections::announce);
+	ProblemWriter methodGuardProblemWriter(ListableBeanFactory beanFactory, RequestBodyDrain drain,
+			MethodRejections rejections) {
+		return new ProblemWriter(() -> ApplicationConverters.of(beanFactory), drain, rejections::announce);
 	}
 
 	/**

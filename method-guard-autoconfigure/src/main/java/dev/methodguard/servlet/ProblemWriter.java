@@ -42,7 +42,7 @@ public final class ProblemWriter {
 
 	/**
 	 * Create a writer.
-	 * @param converters the message converters of the application's handler adapter
+	 * @param converters the message converters of the application, in order of preference
 	 * @param drain settles the unread request body before the answer is written
 	 * @param announcer told of each rejection this writer answers, as it answers it (usually
 	 * {@link MethodRejections#announce(dev.methodguard.problem.MethodRejection)})

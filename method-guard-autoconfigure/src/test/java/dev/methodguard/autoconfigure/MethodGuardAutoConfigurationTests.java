@@ -46,6 +46,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.support.StaticMessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -56,6 +57,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -404,6 +406,22 @@ class MethodGuardAutoConfigurationTests {
 		}
 	}
 
+	@Test
+	void problemsWrittenOutsideSpringMvcUseSpringMvcsConvertersWhateverOtherAdaptersExist() {
+		for (Class<?> second : List.of(SecondHandlerAdapter.class, PrimarySecondHandlerAdapter.class)) {
+			this.runner.withUserConfiguration(SecurityFilterChainBean.class, second).run((context) -> {
+				assertThat(context.getBeansOfType(RequestMappingHandlerAdapter.class)).hasSize(2);
+				MockHttpServletResponse response = new MockHttpServletResponse();
+				containerRejectionFilter(context).doFilter(tomcatsTraceErrorDispatch(), prepared(response),
+						new MockFilterChain());
+				assertThat(response.getStatus()).isEqualTo(501);
+				assertThat(response.getContentType()).isEqualTo("application/problem+json");
+				assertThat(response.getContentAsString()).contains("\"status\":501")
+					.contains("Method TRACE is not implemented by this server.");
+			});
+		}
+	}
+
 	private static Filter containerRejectionFilter(ApplicationContext context) {
 		return context.getBean("methodGuardContainerRejectionFilterRegistration", FilterRegistrationBean.class)
 			.getFilter();
@@ -451,6 +469,29 @@ class MethodGuardAutoConfigurationTests {
 		@Bean
 		Filter springSecurityFilterChain() {
 			return (request, response, chain) -> chain.doFilter(request, response);
+		}
+
+	}
+
+	/** A second adapter without a JSON converter, as a library may declare (Spring Data REST does). */
+	@Configuration(proxyBeanMethods = false)
+	static class SecondHandlerAdapter {
+
+		@Bean
+		RequestMappingHandlerAdapter libraryHandlerAdapter() {
+			return new RequestMappingHandlerAdapter();
+		}
+
+	}
+
+	/** The same adapter, declared primary. */
+	@Configuration(proxyBeanMethods = false)
+	static class PrimarySecondHandlerAdapter {
+
+		@Bean
+		@Primary
+		RequestMappingHandlerAdapter libraryHandlerAdapter() {
+			return new RequestMappingHandlerAdapter();
 		}
 
 	}
