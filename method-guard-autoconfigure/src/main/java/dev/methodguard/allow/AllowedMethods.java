@@ -11,21 +11,24 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An immutable, normalized set of HTTP methods in canonical order: {@code GET, HEAD, POST,
- * PUT, PATCH, DELETE, OPTIONS}, then any other method alphabetically. Method tokens are
- * case-sensitive (RFC 9110 section 9.1), so {@code get} is not {@code GET}.
+ * PUT, PATCH, DELETE, OPTIONS} (RFC 9110's order, with RFC 5789's PATCH), then
+ * {@code QUERY} (RFC 10008, a later addition, so that no existing {@code Allow} changes),
+ * then any other method alphabetically. Method tokens are case-sensitive (RFC 9110 section
+ * 9.1), so {@code get} is not {@code GET}.
  * <p>
  * A set is either a list of explicit methods or "any method", the set of a mapping that has
  * no method condition. "Any method" contains every method but {@code TRACE}, and renders as
- * the standard methods Spring lists for such a mapping.
+ * the standard methods such a mapping takes: those Spring lists for it, and {@code QUERY}.
  */
 public final class AllowedMethods {
 
 	/** The standard methods in canonical order. */
-	static final List<String> CANONICAL = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+	static final List<String> CANONICAL = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+			"QUERY");
 
-	/** The methods defined by RFC 9110 and RFC 5789; all others are extension methods. */
+	/** The methods defined by RFC 9110, RFC 5789 and RFC 10008; all others are extension methods. */
 	static final List<String> STANDARD = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
-			"TRACE", "CONNECT");
+			"QUERY", "TRACE", "CONNECT");
 
 	private static final Comparator<String> ORDER = Comparator
 		.comparingInt((String method) -> rank(method))
@@ -107,9 +110,10 @@ public final class AllowedMethods {
 	}
 
 	/**
-	 * Whether a method is one that RFC 9110 or RFC 5789 defines.
+	 * Whether a method is one that RFC 9110, RFC 5789 or RFC 10008 defines.
 	 * @param method the method token
-	 * @return {@code true} for GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE and CONNECT
+	 * @return {@code true} for GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, QUERY, TRACE and
+	 * CONNECT
 	 */
 	public static boolean isStandard(String method) {
 		return STANDARD.contains(method);

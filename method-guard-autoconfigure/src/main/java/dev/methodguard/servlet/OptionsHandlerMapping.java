@@ -1,5 +1,7 @@
 package dev.methodguard.servlet;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
@@ -9,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.MethodIndex;
 import dev.methodguard.allow.Resolution;
+import dev.methodguard.allow.Route;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +31,11 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * (a handler it could not read may serve the path). On a concealed path it answers 404.
  */
 public final class OptionsHandlerMapping extends AbstractHandlerMapping {
+
+	/** The response header of RFC 10008 that lists the media types a {@code QUERY} takes. */
+	static final String ACCEPT_QUERY = "Accept-Query";
+
+	private static final String QUERY = "QUERY";
 
 	private final Supplier<MethodIndex> index;
 
@@ -76,21 +84,45 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 
 	/**
 	 * Write the answer to {@code OPTIONS}: 200, {@code Allow} and, where PATCH takes
-	 * declared media types, {@code Accept-Patch}; no body.
+	 * declared media types, {@code Accept-Patch}, where QUERY does, {@code Accept-Query}
+	 * (RFC 10008); no body.
 	 * @param response the response
 	 * @param resolution what the index knows of the path
 	 */
 	static void writeAllow(HttpServletResponse response, Resolution resolution) {
-		writeAllow(response, resolution.allowed().toHeaderValue(), MediaType.toString(resolution.acceptPatch()));
+		writeAllow(response, resolution.allowed().toHeaderValue(), MediaType.toString(resolution.acceptPatch()),
+				acceptQuery(resolution));
 	}
 
-	private static void writeAllow(HttpServletResponse response, String allow, String acceptPatch) {
+	private static void writeAllow(HttpServletResponse response, String allow, String acceptPatch,
+			String acceptQuery) {
 		response.setStatus(HttpServletResponse.SC_OK);
 		response.setHeader(HttpHeaders.ALLOW, allow);
 		if (!acceptPatch.isEmpty()) {
 			response.setHeader(HttpHeaders.ACCEPT_PATCH, acceptPatch);
 		}
+		if (!acceptQuery.isEmpty()) {
+			response.setHeader(ACCEPT_QUERY, acceptQuery);
+		}
 		response.setContentLength(0);
+	}
+
+	/**
+	 * The media types a {@code QUERY} on the path consumes, for {@code Accept-Query}: those
+	 * the routes that map {@code QUERY} declare, or none where one of them takes any type
+	 * (a header that listed some would turn the others away).
+	 */
+	static String acceptQuery(Resolution resolution) {
+		Set<MediaType> types = new LinkedHashSet<>();
+		for (Route route : resolution.routes()) {
+			if (!route.methods().isAny() && route.methods().contains(QUERY)) {
+				if (route.consumes().isEmpty()) {
+					return "";
+				}
+				types.addAll(route.consumes());
+			}
+		}
+		return MediaType.toString(types);
 	}
 
 	/**
@@ -103,6 +135,8 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 
 		private final String acceptPatch;
 
+		private final String acceptQuery;
+
 		private final @Nullable CorsConfigurationSource cors;
 
 		private final RequestBodyDrain drain;
@@ -110,6 +144,7 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 		AllowResponder(Resolution resolution, @Nullable CorsConfigurationSource cors, RequestBodyDrain drain) {
 			this.allow = resolution.allowed().toHeaderValue();
 			this.acceptPatch = MediaType.toString(resolution.acceptPatch());
+			this.acceptQuery = acceptQuery(resolution);
 			this.cors = cors;
 			this.drain = drain;
 		}
@@ -117,7 +152,7 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 		@Override
 		public void handleRequest(HttpServletRequest request, HttpServletResponse response) {
 			this.drain.beforeAnswer(request, response);
-			writeAllow(response, this.allow, this.acceptPatch);
+			writeAllow(response, this.allow, this.acceptPatch, this.acceptQuery);
 		}
 
 		@Override

@@ -11,14 +11,20 @@ class AllowedMethodsTests {
 
 	@Test
 	void ordersCanonicallyThenAlphabetically() {
-		assertThat(AllowedMethods.of("PROPFIND", "DELETE", "OPTIONS", "PATCH", "PUT", "POST", "GET", "MKCOL", "TRACE")
-			.toHeaderValue()).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, MKCOL, PROPFIND, TRACE");
+		assertThat(AllowedMethods
+			.of("PROPFIND", "DELETE", "OPTIONS", "PATCH", "PUT", "QUERY", "POST", "GET", "MKCOL", "TRACE")
+			.toHeaderValue()).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, QUERY, MKCOL, PROPFIND, TRACE");
 	}
 
 	@Test
 	void getImpliesHead() {
 		assertThat(AllowedMethods.of("GET").methods()).containsExactly("GET", "HEAD");
 		assertThat(AllowedMethods.of("POST").methods()).containsExactly("POST");
+	}
+
+	@Test
+	void queryDoesNotImplyHead() {
+		assertThat(AllowedMethods.of("QUERY").withOptions().toHeaderValue()).isEqualTo("OPTIONS, QUERY");
 	}
 
 	@Test
@@ -40,8 +46,9 @@ class AllowedMethodsTests {
 		AllowedMethods any = AllowedMethods.any();
 		assertThat(any.contains("FOO")).isTrue();
 		assertThat(any.contains("DELETE")).isTrue();
+		assertThat(any.contains("QUERY")).isTrue();
 		assertThat(any.contains("TRACE")).isFalse();
-		assertThat(any.toHeaderValue()).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+		assertThat(any.toHeaderValue()).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, QUERY");
 	}
 
 	@Test
@@ -49,7 +56,7 @@ class AllowedMethodsTests {
 		AllowedMethods methods = AllowedMethods.any().union(AllowedMethods.of("TRACE"));
 		assertThat(methods.contains("TRACE")).isTrue();
 		assertThat(methods.isAny()).isTrue();
-		assertThat(methods.toHeaderValue()).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE");
+		assertThat(methods.toHeaderValue()).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, QUERY, TRACE");
 	}
 
 	@Test
@@ -62,6 +69,7 @@ class AllowedMethodsTests {
 	void standardMethodsAreKnown() {
 		assertThat(AllowedMethods.isStandard("PATCH")).isTrue();
 		assertThat(AllowedMethods.isStandard("CONNECT")).isTrue();
+		assertThat(AllowedMethods.isStandard("QUERY")).isTrue();
 		assertThat(AllowedMethods.isStandard("get")).isFalse();
 		assertThat(AllowedMethods.isStandard("PROPFIND")).isFalse();
 	}

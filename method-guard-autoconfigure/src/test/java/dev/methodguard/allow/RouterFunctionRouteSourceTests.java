@@ -104,14 +104,14 @@ class RouterFunctionRouteSourceTests {
 	void customPredicateMakesTheRouteTakeEveryMethod() {
 		assertThat(read(RouterFunctions.route(RequestPredicates.path("/custom").and((request) -> true),
 				(request) -> ok())))
-			.containsExactly(Map.entry("/custom", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS (any)"));
+			.containsExactly(Map.entry("/custom", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, QUERY (any)"));
 	}
 
 	@Test
 	void negatedMethodIsReadAsEveryMethod() {
 		assertThat(read(RouterFunctions.route(RequestPredicates.path("/n")
 			.and(RequestPredicates.method(HttpMethod.GET).negate()), (request) -> ok())))
-			.containsExactly(Map.entry("/n", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS (any)"));
+			.containsExactly(Map.entry("/n", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, QUERY (any)"));
 	}
 
 	@Test

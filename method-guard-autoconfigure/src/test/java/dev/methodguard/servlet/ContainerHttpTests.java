@@ -111,6 +111,43 @@ class ContainerHttpTests {
 	}
 
 	@Test
+	void queryIsAStandardMethodRejectedWithTheResourcesAllowNeverA501() throws Exception {
+		Map<String, String> allowByPath = Map.of("/ctx/mvc/reports", "GET, HEAD, OPTIONS", "/ctx/mvc/fn/hello",
+				"GET, HEAD, POST, OPTIONS", "/ctx/plain/x", "GET, HEAD, PUT, OPTIONS", "/ctx/mvc/hello.txt",
+				"GET, HEAD, OPTIONS");
+		for (Map.Entry<String, String> expected : allowByPath.entrySet()) {
+			String path = expected.getKey();
+			HttpResponse<String> response = send("QUERY", path);
+			assertThat(response.statusCode()).as(path).isEqualTo(405);
+			assertThat(response.headers().allValues("Allow")).as(path).containsExactly(expected.getValue());
+			assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+		}
+		assertThat(send("QUERY", "/ctx/mvc/nothing-here").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aRouteMappingQueryListsItWithTheMediaTypesItTakes() throws Exception {
+		HttpResponse<String> options = send("OPTIONS", "/ctx/mvc/finder");
+		assertThat(options.headers().allValues("Allow")).containsExactly("GET, HEAD, OPTIONS, QUERY");
+		assertThat(options.headers().allValues("Accept-Query")).containsExactly("application/json");
+		assertThat(new LocalHttpClient(this.port).sendBody("QUERY", "/ctx/mvc/finder", "{\"q\":1}", "Content-Type",
+				"application/json")
+			.body()).isEqualTo("query {\"q\":1}");
+		HttpResponse<String> post = send("POST", "/ctx/mvc/finder");
+		assertThat(post.statusCode()).isEqualTo(405);
+		assertThat(post.headers().allValues("Allow")).containsExactly("GET, HEAD, OPTIONS, QUERY");
+	}
+
+	@Test
+	void queryDoesNotImplyHead() throws Exception {
+		assertThat(send("QUERY", "/ctx/mvc/lookup").body()).isEqualTo("lookup");
+		HttpResponse<String> head = send("HEAD", "/ctx/mvc/lookup");
+		assertThat(head.statusCode()).isEqualTo(405);
+		assertThat(head.headers().allValues("Allow")).containsExactly("OPTIONS, QUERY");
+		assertThat(send("OPTIONS", "/ctx/mvc/lookup").headers().allValues("Accept-Query")).isEmpty();
+	}
+
+	@Test
 	void eachRejectionIsLoggedOnceWithoutHeadersOrBody(CapturedOutput output) throws Exception {
 		send("PATCH", "/ctx/mvc/reports", "X-Secret", "header-value-never-logged");
 		String expected = "Rejected PATCH /ctx/mvc/reports with 405 (pattern /mvc/reports, Allow: GET, HEAD, OPTIONS)";

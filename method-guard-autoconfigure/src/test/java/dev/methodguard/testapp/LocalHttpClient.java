@@ -9,8 +9,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
 /**
- * An HTTP/1.1 client of an application on a local port, for requests without a body and
- * with any method token ({@code FOO} included). It retries nothing of its own.
+ * An HTTP/1.1 client of an application on a local port, for requests with any method token
+ * ({@code FOO} included), with or without a body. It retries nothing of its own.
  *
  * @param port the port of the application
  */
@@ -29,8 +29,28 @@ public record LocalHttpClient(int port) {
 	 */
 	public HttpResponse<String> send(String method, String path, String... headers)
 			throws IOException, InterruptedException {
+		return send(method, path, BodyPublishers.noBody(), headers);
+	}
+
+	/**
+	 * Send a request with a text body.
+	 * @param method the method, any token
+	 * @param path the raw path, context path included
+	 * @param body the body, sent as UTF-8
+	 * @param headers header names and values, alternately
+	 * @return the response
+	 * @throws IOException on a failure to send or receive
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public HttpResponse<String> sendBody(String method, String path, String body, String... headers)
+			throws IOException, InterruptedException {
+		return send(method, path, BodyPublishers.ofString(body), headers);
+	}
+
+	private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body, String... headers)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, BodyPublishers.noBody());
+			.method(method, body);
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}

@@ -48,7 +48,8 @@ class SampleContractTests {
 			"GET, HEAD, OPTIONS", "/index.html", "GET, HEAD, OPTIONS", "/legacy/ping", "GET, HEAD, OPTIONS",
 			"/actuator/health", "GET, HEAD, OPTIONS");
 
-	private static final List<String> STANDARD = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "TRACE");
+	private static final List<String> STANDARD = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "QUERY",
+			"TRACE");
 
 	private static final List<String> UNIMPLEMENTED = List.of("FOO", "get", "PROPFIND", "X".repeat(200));
 
