@@ -21,6 +21,13 @@ public enum RouteKind {
 	SERVLET,
 
 	/** An Actuator endpoint. */
-	ACTUATOR
+	ACTUATOR,
+
+	/**
+	 * A resource Spring Data REST exports (a repository's collection, item, search or
+	 * association resource, its profile, the API root), with the methods its metadata
+	 * supports there.
+	 */
+	DATA_REST
 
 }

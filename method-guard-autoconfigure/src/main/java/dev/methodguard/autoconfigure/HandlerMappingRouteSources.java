@@ -11,6 +11,7 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
+import dev.methodguard.allow.HandlerMappingReader;
 import dev.methodguard.allow.RequestMappingRouteSource;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteSource;
@@ -35,8 +36,9 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 
 /**
  * The route sources of an application: one per handler mapping the {@code DispatcherServlet}
- * consults, in its order, one per other servlet the container has, then the application's
- * own {@link RouteSource} beans.
+ * consults, in its order (read by the first {@link HandlerMappingReader} that takes it, else
+ * by its type), one per other servlet the container has, then the application's own
+ * {@link RouteSource} beans.
  */
 final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 
@@ -48,6 +50,8 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 
 	private final ObjectProvider<RouteSource> customSources;
 
+	private final ObjectProvider<HandlerMappingReader> readers;
+
 	private final Supplier<String> servletPrefix;
 
 	private final Supplier<ServletContext> servletContext;
@@ -55,10 +59,12 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 	private final Supplier<@Nullable String> unseenRouteChanges;
 
 	HandlerMappingRouteSources(ObjectProvider<HandlerMapping> handlerMappings,
-			ObjectProvider<RouteSource> customSources, Supplier<String> servletPrefix,
-			Supplier<ServletContext> servletContext, Supplier<@Nullable String> unseenRouteChanges) {
+			ObjectProvider<RouteSource> customSources, ObjectProvider<HandlerMappingReader> readers,
+			Supplier<String> servletPrefix, Supplier<ServletContext> servletContext,
+			Supplier<@Nullable String> unseenRouteChanges) {
 		this.handlerMappings = handlerMappings;
 		this.customSources = customSources;
+		this.readers = readers;
 		this.servletPrefix = servletPrefix;
 		this.servletContext = servletContext;
 		this.unseenRouteChanges = unseenRouteChanges;
@@ -68,9 +74,14 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 	public List<RouteSource> get() {
 		String prefix = this.servletPrefix.get();
 		Predicate<HandlerMethod> infrastructure = HandlerMappingRouteSources::isErrorController;
+		List<HandlerMappingReader> mappingReaders = this.readers.orderedStream().toList();
 		List<RouteSource> sources = new ArrayList<>();
 		this.handlerMappings.orderedStream().forEach((mapping) -> {
-			if (mapping instanceof RequestMappingInfoHandlerMapping infoMapping) {
+			RouteSource read = read(mappingReaders, mapping, prefix);
+			if (read != null) {
+				sources.add(read);
+			}
+			else if (mapping instanceof RequestMappingInfoHandlerMapping infoMapping) {
 				sources.add(new RequestMappingRouteSource(infoMapping, prefix, infrastructure));
 			}
 			else if (mapping instanceof RouterFunctionMapping functionMapping) {
@@ -90,6 +101,17 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 		sources.addAll(servletSources());
 		this.customSources.orderedStream().forEach(sources::add);
 		return sources;
+	}
+
+	private static @Nullable RouteSource read(List<HandlerMappingReader> readers, HandlerMapping mapping,
+			String prefix) {
+		for (HandlerMappingReader reader : readers) {
+			RouteSource source = reader.sourceFor(mapping, prefix);
+			if (source != null) {
+				return source;
+			}
+		}
+		return null;
 	}
 
 	/**

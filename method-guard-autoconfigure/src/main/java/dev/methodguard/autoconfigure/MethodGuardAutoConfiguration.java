@@ -11,6 +11,7 @@ import jakarta.servlet.ServletContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.methodguard.allow.HandlerMappingReader;
 import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.allow.PathPolicy;
 import dev.methodguard.allow.RouteSource;
@@ -111,9 +112,10 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MethodIndexHolder methodGuardIndex(ObjectProvider<HandlerMapping> handlerMappings,
-			ObjectProvider<RouteSource> routeSources, ObjectProvider<DispatcherServletPath> dispatcherServletPath,
-			ApplicationContext context, MethodGuardProperties properties) {
-		return new MethodIndexHolder(new HandlerMappingRouteSources(handlerMappings, routeSources,
+			ObjectProvider<RouteSource> routeSources, ObjectProvider<HandlerMappingReader> readers,
+			ObjectProvider<DispatcherServletPath> dispatcherServletPath, ApplicationContext context,
+			MethodGuardProperties properties) {
+		return new MethodIndexHolder(new HandlerMappingRouteSources(handlerMappings, routeSources, readers,
 				() -> dispatcherServletPath.getIfAvailable(() -> () -> "/").getPrefix(),
 				() -> servletContext(context), () -> unseenRouteChanges(context)),
 				properties.getOptions().isEnabled());
