@@ -114,8 +114,8 @@ class DataRestAgreementTests {
 			for (String method : METHODS) {
 				Outcome outcome = outcome(request(HttpMethod.valueOf(method), entry.getKey()));
 				if (outcome.served() != entry.getValue().contains(method)) {
-					disagreements.add(method + " " + entry.getKey() + ": index " + entry.getValue() + ", Spring Data REST "
-							+ outcome);
+					disagreements.add(method + " " + entry.getKey() + ": index " + entry.getValue()
+							+ ", Spring Data REST " + outcome);
 				}
 			}
 		}

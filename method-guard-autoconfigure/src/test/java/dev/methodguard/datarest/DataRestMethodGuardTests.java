@@ -65,10 +65,12 @@ class DataRestMethodGuardTests {
 
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource(delimiter = ';', value = { "PUT;/api/books;GET, HEAD, POST, OPTIONS",
-			"POST;/api/books/1;GET, HEAD, PUT, PATCH, DELETE, OPTIONS", "POST;/api/authors/1;GET, HEAD, PUT, PATCH, OPTIONS",
-			"DELETE;/api/authors/1;GET, HEAD, PUT, PATCH, OPTIONS", "DELETE;/api/genres;GET, HEAD, OPTIONS",
-			"PUT;/api/genres/1;GET, HEAD, OPTIONS", "POST;/api/books/search;GET, HEAD, PUT, PATCH, DELETE, OPTIONS",
-			"DELETE;/api/books/search/findByTitle;GET, HEAD, OPTIONS", "PATCH;/api/books/1/author;GET, HEAD, PUT, DELETE, OPTIONS",
+			"POST;/api/books/1;GET, HEAD, PUT, PATCH, DELETE, OPTIONS",
+			"POST;/api/authors/1;GET, HEAD, PUT, PATCH, OPTIONS", "DELETE;/api/authors/1;GET, HEAD, PUT, PATCH, OPTIONS",
+			"DELETE;/api/genres;GET, HEAD, OPTIONS", "PUT;/api/genres/1;GET, HEAD, OPTIONS",
+			"POST;/api/books/search;GET, HEAD, PUT, PATCH, DELETE, OPTIONS",
+			"DELETE;/api/books/search/findByTitle;GET, HEAD, OPTIONS",
+			"PATCH;/api/books/1/author;GET, HEAD, PUT, DELETE, OPTIONS",
 			"DELETE;/api/authors/1/books;GET, HEAD, POST, PUT, PATCH, OPTIONS", "PUT;/api;GET, HEAD, OPTIONS",
 			"POST;/api/profile;GET, HEAD, OPTIONS", "PUT;/api/profile/books;GET, HEAD, OPTIONS",
 			"PUT;/api/stats;GET, HEAD, OPTIONS", "DELETE;/api/books/1/summary;GET, HEAD, OPTIONS" })

@@ -490,7 +490,8 @@ public final class DataRestRouteSource implements RouteSource {
 		 * @param acceptPatch the media types of its {@code Accept-Patch}, {@code null} for
 		 * those the mapped {@code PATCH} consumes
 		 */
-		void add(String template, String below, @Nullable Set<String> supported, @Nullable List<MediaType> acceptPatch) {
+		void add(String template, String below, @Nullable Set<String> supported,
+				@Nullable List<MediaType> acceptPatch) {
 			addAt(template, DataRestRouteSource.this.basePath + this.path + below, supported, acceptPatch);
 		}
 
