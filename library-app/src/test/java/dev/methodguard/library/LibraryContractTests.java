@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,11 +140,14 @@ class LibraryContractTests {
 	}
 
 	@Test
-	void theIndexReadsEveryHandlerSoRejectionsAreAnsweredEarly() {
+	void theIndexReadsEveryHandlerSoRejectionsAreAnsweredEarly() throws Exception {
 		MethodIndex methodIndex = this.index.get();
 		assertThat(methodIndex.unread()).isEmpty();
 		assertThat(methodIndex.isComplete()).isTrue();
-		assertThat(this.earlyRejection.getIfAvailable()).isNotNull();
+		EarlyRejectionHandlerMapping early = this.earlyRejection.getIfAvailable();
+		assertThat(early).isNotNull();
+		assertThat(early.getHandler(new MockHttpServletRequest("PUT", "/api/books"))).isNotNull();
+		assertThat(early.getHandler(new MockHttpServletRequest("GET", "/api/books"))).isNull();
 	}
 
 	@ParameterizedTest(name = "{1} {0}")
