@@ -10,15 +10,16 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration for applications with Spring Cloud Context on the classpath: the
- * method index follows its refreshes, which rebuild refresh-scoped routes (Spring Cloud
- * Gateway's routes from configuration) without a change of any handler mapping. method-guard
- * does not depend on Spring Cloud: the events are recognized by their class names.
+ * Auto-configuration for applications with Spring Cloud Context's refresh scope: the method
+ * index follows its refreshes, which rebuild refresh-scoped routes (Spring Cloud Gateway's
+ * routes from configuration) without a change of any handler mapping. method-guard does not
+ * depend on Spring Cloud: its classes are named, never loaded by method-guard.
  */
-@AutoConfiguration(after = MethodGuardAutoConfiguration.class)
+@AutoConfiguration(after = MethodGuardAutoConfiguration.class,
+		afterName = RefreshScopeRouteChanges.REFRESH_AUTO_CONFIGURATION)
 @ConditionalOnClass(name = { RefreshScopeRouteChanges.ENVIRONMENT_CHANGE,
 		RefreshScopeRouteChanges.REFRESH_SCOPE_REFRESHED })
-@ConditionalOnBean(MethodIndexHolder.class)
+@ConditionalOnBean(type = RefreshScopeRouteChanges.REFRESH_SCOPE, value = MethodIndexHolder.class)
 public final class MethodGuardRefreshAutoConfiguration {
 
 	@Bean

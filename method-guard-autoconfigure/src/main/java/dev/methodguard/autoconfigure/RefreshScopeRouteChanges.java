@@ -22,7 +22,8 @@ import org.springframework.core.ResolvableType;
  * second one ends it and has the index built again from the routes as they now are.
  * <p>
  * The events are recognized by their class names, so that method-guard needs no Spring
- * Cloud: this listener is registered only where Spring Cloud Context is on the classpath.
+ * Cloud: this listener is registered only where Spring Cloud Context is on the classpath
+ * and its refresh scope is enabled.
  */
 final class RefreshScopeRouteChanges implements GenericApplicationListener {
 
@@ -30,7 +31,19 @@ final class RefreshScopeRouteChanges implements GenericApplicationListener {
 	static final String ENVIRONMENT_CHANGE = "org.springframework.cloud.context.environment.EnvironmentChangeEvent";
 
 	/** Spring Cloud Context's event for a refreshed refresh scope, or one bean of it. */
-	static final String REFRESH_SCOPE_REFRESHED = "org.springframework.cloud.context.scope.refresh.RefreshScopeRefreshedEvent";
+	static final String REFRESH_SCOPE_REFRESHED = "org.springframework.cloud.context.scope.refresh."
+			+ "RefreshScopeRefreshedEvent";
+
+	/** Spring Cloud Context's auto-configuration of the refresh scope. */
+	static final String REFRESH_AUTO_CONFIGURATION = "org.springframework.cloud.autoconfigure.RefreshAutoConfiguration";
+
+	/**
+	 * Spring Cloud Context's refresh scope: without it (switched off with
+	 * {@code spring.cloud.refresh.enabled=false}) no bean is ever rebuilt by a refresh, and no
+	 * {@code RefreshScopeRefreshedEvent} would end a change begun by a change of the
+	 * environment.
+	 */
+	static final String REFRESH_SCOPE = "org.springframework.cloud.context.scope.refresh.RefreshScope";
 
 	private final MethodIndexHolder index;
 
