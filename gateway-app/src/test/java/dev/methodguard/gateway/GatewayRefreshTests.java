@@ -3,7 +3,14 @@ package dev.methodguard.gateway;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.methodguard.allow.MethodIndexHolder;
@@ -101,6 +108,44 @@ class GatewayRefreshTests {
 		refreshWith(VERSION_A);
 		assertForwarded("DELETE", "/api/orders/7");
 		assertRejected("PUT", "/api/orders/7", "GET, HEAD, DELETE, OPTIONS");
+	}
+
+	/**
+	 * Requests sent while the routes are refreshed again and again: each gets the answer of
+	 * one of the versions or, while a method is being taken away, Spring's own 404 (the routes
+	 * no longer take it, the index has not been rebuilt yet); never an error, never another
+	 * {@code Allow}. Once the last refresh has returned, version A's answer alone.
+	 */
+	@Test
+	void requestsDuringRefreshesGetOneVersionsAnswerOrSpringsOwn() throws Exception {
+		AtomicBoolean refreshing = new AtomicBoolean(true);
+		Set<String> seen = ConcurrentHashMap.newKeySet();
+		ExecutorService clients = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				running.add(clients.submit(() -> {
+					while (refreshing.get()) {
+						Sent sent = client.send("PUT", "/api/products/7");
+						seen.add(sent.status() + " " + sent.allow());
+					}
+					return null;
+				}));
+			}
+			for (int round = 0; round < 3; round++) {
+				refreshWith(VERSION_B);
+				refreshWith(VERSION_A);
+			}
+			refreshing.set(false);
+			for (Future<?> future : running) {
+				future.get();
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+		assertThat(seen).isNotEmpty().isSubsetOf("405 GET, HEAD, OPTIONS", "200 null", "404 null");
+		assertRejected("PUT", "/api/products/7", "GET, HEAD, OPTIONS");
 	}
 
 	private static void assertVersionA() throws Exception {
