@@ -97,7 +97,8 @@ public final class RouterFunctionRouteSource implements RouteSource {
 	}
 
 	/**
-	 * A route described by its id, where it has one, and its predicates.
+	 * A route described by its id, where it has one, and its predicates, such as
+	 * {@code route products: (/api/products && [GET, POST])}.
 	 */
 	private static String describe(@Nullable String id, String predicates) {
 		return (id != null) ? "route " + id + ": " + predicates : predicates;
@@ -148,10 +149,10 @@ public final class RouterFunctionRouteSource implements RouteSource {
 			for (Iterator<List<Alternative>> outers = this.nesting.descendingIterator(); outers.hasNext();) {
 				alternatives = PredicateAlternatives.combine(alternatives, outers.next(), Alternative::nestedIn);
 			}
-			String description = describe(id, String.join(" => ", this.descriptions)
-					+ (this.descriptions.isEmpty() ? "" : " => ") + predicate);
+			String predicates = String.join(" => ", this.descriptions) + (this.descriptions.isEmpty() ? "" : " => ")
+					+ predicate;
 			for (Alternative alternative : alternatives) {
-				add(alternative, description);
+				add(alternative, id, predicates);
 			}
 		}
 
@@ -174,7 +175,8 @@ public final class RouterFunctionRouteSource implements RouteSource {
 			return null;
 		}
 
-		private void add(Alternative alternative, String description) {
+		private void add(Alternative alternative, @Nullable String id, String predicates) {
+			String description = describe(id, predicates);
 			String path = (alternative.path() != null) ? alternative.path() : "/**";
 			try {
 				PathPatternParser parser = (RouterFunctionRouteSource.this.mapping.getPatternParser() != null)
@@ -189,7 +191,8 @@ public final class RouterFunctionRouteSource implements RouteSource {
 						orEmpty(alternative.consumes()), orEmpty(alternative.produces())));
 			}
 			catch (PatternParseException ex) {
-				this.unread.add("functional route " + description + " (pattern " + path + ")");
+				this.unread.add("functional " + ((id != null) ? describe(id, predicates) : "route " + predicates)
+						+ " (pattern " + path + ")");
 			}
 		}
 
@@ -210,7 +213,7 @@ public final class RouterFunctionRouteSource implements RouteSource {
 		public void attributes(Map<String, Object> attributes) {
 			for (String name : ROUTE_ID_ATTRIBUTES) {
 				Object id = attributes.get(name);
-				if (id != null) {
+				if (id != null && !id.toString().isEmpty()) {
 					this.pendingId = id.toString();
 				}
 			}
