@@ -119,8 +119,9 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 	 * one waits. It is built from routes read after every {@link #invalidate()} that
 	 * returned before this call; an invalidation during the call may leave it older than
 	 * the routes are when the call returns, as for any call concurrent with a change, but
-	 * then it is not kept. A build that fails fails each of its waiting callers too, and
-	 * the next call builds again.
+	 * then it is not kept. A built index whose sources saw a change since counts as
+	 * invalidated: this call replaces its generation and builds anew. A build that fails
+	 * fails each of its waiting callers too, and the next call builds again.
 	 * <p>
 	 * Not for callers holding a lock that reading the routes can take, such as a handler
 	 * mapping's registry lock: they use {@link #getWithoutWaiting()}.
