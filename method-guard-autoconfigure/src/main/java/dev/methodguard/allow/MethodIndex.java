@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -47,10 +48,14 @@ public final class MethodIndex {
 
 	private final List<String> unread;
 
-	private MethodIndex(Collection<Route> routes, boolean optionsEverywhere, List<String> unread) {
+	private final BooleanSupplier[] unchanged;
+
+	private MethodIndex(Collection<Route> routes, boolean optionsEverywhere, List<String> unread,
+			List<BooleanSupplier> unchanged) {
 		this.routes = List.copyOf(routes);
 		this.optionsEverywhere = optionsEverywhere;
 		this.unread = List.copyOf(unread);
+		this.unchanged = unchanged.toArray(new BooleanSupplier[0]);
 		Set<String> methods = new LinkedHashSet<>(AllowedMethods.STANDARD);
 		boolean any = false;
 		for (int i = 0; i < this.routes.size(); i++) {
@@ -70,7 +75,7 @@ public final class MethodIndex {
 	 * @return the index
 	 */
 	public static MethodIndex of(Collection<Route> routes) {
-		return new MethodIndex(routes, true, List.of());
+		return new MethodIndex(routes, true, List.of(), List.of());
 	}
 
 	/**
@@ -82,12 +87,13 @@ public final class MethodIndex {
 	 * @return the index
 	 */
 	public static MethodIndex of(Collection<Route> routes, boolean optionsEverywhere) {
-		return new MethodIndex(routes, optionsEverywhere, List.of());
+		return new MethodIndex(routes, optionsEverywhere, List.of(), List.of());
 	}
 
 	/**
 	 * An index of the routes of the given sources, read now; incomplete where a source could
-	 * not read everything (logged once, at INFO, with what was not read).
+	 * not read everything (logged once, at INFO, with what was not read). It stays
+	 * {@link #isUnchanged() unchanged} while the check of every reading says so.
 	 * @param sources the route sources
 	 * @param optionsEverywhere whether {@code OPTIONS} is answered on every known path
 	 * @return the index
@@ -95,16 +101,37 @@ public final class MethodIndex {
 	public static MethodIndex build(Collection<? extends RouteSource> sources, boolean optionsEverywhere) {
 		List<Route> routes = new ArrayList<>();
 		List<String> unread = new ArrayList<>();
+		List<BooleanSupplier> unchanged = new ArrayList<>();
 		for (RouteSource source : sources) {
 			RouteSource.Reading reading = source.read();
 			routes.addAll(reading.routes());
 			unread.addAll(reading.unread());
+			if (reading.unchanged() != RouteSource.Reading.ALWAYS_UNCHANGED) {
+				unchanged.add(reading.unchanged());
+			}
 		}
 		if (!unread.isEmpty() && logger.isInfoEnabled()) {
 			logger.info("method-guard rejects nothing from its route index alone (no early rejection, no 405 or 501 "
 					+ "where Spring found no handler), as it could not read: " + unread);
 		}
-		return new MethodIndex(routes, optionsEverywhere, unread);
+		return new MethodIndex(routes, optionsEverywhere, unread, unchanged);
+	}
+
+	/**
+	 * Whether the routes this index was built from are still, as far as their sources can
+	 * tell cheaply, the routes the handlers serve: {@code false} once a handler mapping
+	 * replaced what a source read (a {@code RouterFunctionMapping} given another router
+	 * function). Costs one identity comparison per source that can tell, nothing for the
+	 * others.
+	 * @return {@code true} if no source saw a change since the index was built
+	 */
+	public boolean isUnchanged() {
+		for (BooleanSupplier check : this.unchanged) {
+			if (!check.getAsBoolean()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

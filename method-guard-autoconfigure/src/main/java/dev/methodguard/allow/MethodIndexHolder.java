@@ -30,6 +30,16 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * {@link #getWithoutWaiting()}: waiting there for another thread's build could deadlock,
  * since that build can be queued for the same lock behind a writer that waits for the
  * caller to release it.
+ * <p>
+ * Routes also change without a call to {@code invalidate()}: an index whose
+ * {@link MethodIndex#isUnchanged() sources saw a change} since it was built (a
+ * {@code RouterFunctionMapping} given another router function) is never returned; the
+ * call that finds it so builds the index anew, as after an invalidation. The check costs
+ * one identity comparison per source that can tell. A change that takes effect before the
+ * holder hears of its end, such as Spring Cloud's refresh of its refresh scope, is announced
+ * by {@link #beginChange()} and closed by {@link #endChange()}: meanwhile the holder is not
+ * {@link #isSettled() settled}, and nothing may reject a request from its index alone before
+ * Spring's handler lookup.
  */
 public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInitializingSingleton {
 
@@ -40,6 +50,8 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 	private final boolean optionsEverywhere;
 
 	private final AtomicReference<Generation> current = new AtomicReference<>(new Generation());
+
+	private volatile boolean changing;
 
 	/**
 	 * Create a holder.
@@ -69,13 +81,47 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 	}
 
 	/**
+	 * Announce a change of routes that may take effect at any moment from now on, before
+	 * {@link #endChange()} reports that it is over: until then the holder is not
+	 * {@link #isSettled() settled}. For changes that are announced in two steps, such as
+	 * Spring Cloud's refresh, which changes the environment first and then rebuilds its
+	 * refresh-scoped beans, routes included, telling of it only once they are rebuilt. A
+	 * second call before {@code endChange()} changes nothing; one {@code endChange()} ends
+	 * both.
+	 */
+	public void beginChange() {
+		this.changing = true;
+	}
+
+	/**
+	 * Report that the change announced by {@link #beginChange()}, or a change of routes
+	 * announced by nothing, is over: the holder is {@link #isSettled() settled} again and
+	 * forgets its index, as {@link #invalidate()} does.
+	 */
+	public void endChange() {
+		this.changing = false;
+		invalidate();
+	}
+
+	/**
+	 * Whether no change of routes announced by {@link #beginChange()} is going on: only then
+	 * may a request be rejected from the index alone before Spring's handler lookup, since
+	 * during such a change the routes may already be others than those indexed.
+	 * @return {@code false} between {@code beginChange()} and {@code endChange()}
+	 */
+	public boolean isSettled() {
+		return !this.changing;
+	}
+
+	/**
 	 * The index of the generation current when this call starts: the one already built,
 	 * or else built by this thread, or by the one thread already building it while this
 	 * one waits. It is built from routes read after every {@link #invalidate()} that
 	 * returned before this call; an invalidation during the call may leave it older than
 	 * the routes are when the call returns, as for any call concurrent with a change, but
-	 * then it is not kept. A build that fails fails each of its waiting callers too, and
-	 * the next call builds again.
+	 * then it is not kept. A built index whose sources saw a change since counts as
+	 * invalidated: this call replaces its generation and builds anew. A build that fails
+	 * fails each of its waiting callers too, and the next call builds again.
 	 * <p>
 	 * Not for callers holding a lock that reading the routes can take, such as a handler
 	 * mapping's registry lock: they use {@link #getWithoutWaiting()}.
@@ -85,7 +131,7 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 	 */
 	@Override
 	public MethodIndex get() {
-		Generation generation = this.current.get();
+		Generation generation = current();
 		MethodIndex index = generation.index();
 		if (index != null) {
 			return index;
@@ -108,7 +154,7 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 	 * being built
 	 */
 	public MethodIndex getWithoutWaiting() {
-		Generation generation = this.current.get();
+		Generation generation = current();
 		MethodIndex index = generation.index();
 		if (index != null) {
 			return index;
@@ -120,6 +166,23 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 		MethodIndex built = build();
 		generation.complete(built);
 		return built;
+	}
+
+	/**
+	 * The current generation, replaced first by a new one where its index is built but its
+	 * sources saw a change since.
+	 */
+	private Generation current() {
+		Generation generation = this.current.get();
+		while (true) {
+			MethodIndex index = generation.index();
+			if (index == null || index.isUnchanged()) {
+				return generation;
+			}
+			Generation next = new Generation();
+			Generation witness = this.current.compareAndExchange(generation, next);
+			generation = (witness == generation) ? next : witness;
+		}
 	}
 
 	private MethodIndex buildAsOwner(Generation generation) {

@@ -1,6 +1,8 @@
 package dev.methodguard.allow;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads the {@link Route routes} of one kind of handler from what the application
@@ -33,8 +35,16 @@ public interface RouteSource {
 	 * @param routes the routes it read
 	 * @param unread a description of each handler or pattern it could not read, empty if
 	 * it read everything
+	 * @param unchanged whether what was read is still what the handlers serve: a cheap check,
+	 * such as the identity of the object the routes were read from, made before every use of
+	 * the index built from this reading (a {@code false} has the index built again); always
+	 * {@code true} for a source whose routes never change, or whose changes are reported
+	 * through {@link MethodIndexHolder#invalidate()}
 	 */
-	record Reading(List<Route> routes, List<String> unread) {
+	record Reading(List<Route> routes, List<String> unread, BooleanSupplier unchanged) {
+
+		/** The check of a reading whose routes never change on their own. */
+		public static final BooleanSupplier ALWAYS_UNCHANGED = () -> true;
 
 		/**
 		 * Copy the components.
@@ -42,6 +52,16 @@ public interface RouteSource {
 		public Reading {
 			routes = List.copyOf(routes);
 			unread = List.copyOf(unread);
+			Objects.requireNonNull(unchanged, "unchanged");
+		}
+
+		/**
+		 * A reading whose routes never change on their own.
+		 * @param routes the routes read
+		 * @param unread a description of each handler or pattern not read
+		 */
+		public Reading(List<Route> routes, List<String> unread) {
+			this(routes, unread, ALWAYS_UNCHANGED);
 		}
 
 		/**

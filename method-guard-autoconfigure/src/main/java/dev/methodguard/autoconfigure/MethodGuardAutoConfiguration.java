@@ -137,20 +137,20 @@ public final class MethodGuardAutoConfiguration {
 	/**
 	 * Answers the rejections the index is certain of before Spring's handler lookup: only
 	 * while the index knows every handler mapping and hears of every route the mapping of
-	 * annotated controllers registers or unregisters at run time.
+	 * annotated controllers registers or unregisters at run time, and never while a change
+	 * of routes announced to the index is going on.
 	 * @param rejections the decision logic
-	 * @param handlerMappings the handler mappings of the application
 	 * @param writer the problem writer
 	 * @param advice what the application's own controller advice does
-	 * @param beanFactory the bean factory, for the mapping of annotated controllers
+	 * @param index the method index, whether settled
 	 * @return the mapping
 	 */
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "method-guard.early-rejection.enabled", matchIfMissing = true)
 	EarlyRejectionHandlerMapping methodGuardEarlyRejectionHandlerMapping(MethodRejections rejections,
-			ProblemWriter writer, ApplicationAdvice advice) {
-		return new EarlyRejectionHandlerMapping(rejections, writer, advice);
+			ProblemWriter writer, ApplicationAdvice advice, MethodIndexHolder index) {
+		return new EarlyRejectionHandlerMapping(rejections, writer, advice, index::isSettled);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.methodguard.servlet;
 
+import java.util.function.BooleanSupplier;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +22,10 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * <p>
  * The index is certain only where it read every handler of the application
  * ({@link dev.methodguard.allow.MethodIndex#isComplete()}); anything it could not read turns
- * this shortcut off.
+ * this shortcut off. So does a change of routes that may already have taken effect but
+ * whose end the index has not heard of yet (see
+ * {@link dev.methodguard.allow.MethodIndexHolder#isSettled()}): for as long as it lasts,
+ * requests take the normal way.
  */
 public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 
@@ -33,8 +38,10 @@ public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 
 	private final ApplicationAdvice advice;
 
+	private final BooleanSupplier settled;
+
 	/**
-	 * Create the mapping.
+	 * Create the mapping for routes that change only with an invalidation of the index.
 	 * @param rejections the decision logic
 	 * @param writer writes the rejections whose content negotiation is certain
 	 * @param advice what the application's own controller advice does; where it handles
@@ -42,16 +49,32 @@ public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 	 * that the bytes are those of the normal way
 	 */
 	public EarlyRejectionHandlerMapping(MethodRejections rejections, ProblemWriter writer, ApplicationAdvice advice) {
+		this(rejections, writer, advice, () -> true);
+	}
+
+	/**
+	 * Create the mapping.
+	 * @param rejections the decision logic
+	 * @param writer writes the rejections whose content negotiation is certain
+	 * @param advice what the application's own controller advice does; where it handles
+	 * the 405s or changes bodies, the rejection is always raised, never written directly, so
+	 * that the bytes are those of the normal way
+	 * @param settled whether no change of routes is going on that the index may not reflect
+	 * yet; while one is, nothing is answered here
+	 */
+	public EarlyRejectionHandlerMapping(MethodRejections rejections, ProblemWriter writer, ApplicationAdvice advice,
+			BooleanSupplier settled) {
 		this.rejections = rejections;
 		this.writer = writer;
 		this.advice = advice;
+		this.settled = settled;
 		setOrder(ORDER);
 	}
 
 	@Override
 	protected @Nullable Object getHandlerInternal(HttpServletRequest request) {
 		if (request.getDispatcherType() != DispatcherType.REQUEST || "OPTIONS".equals(request.getMethod())
-				|| CorsUtils.isPreFlightRequest(request)) {
+				|| CorsUtils.isPreFlightRequest(request) || !this.settled.getAsBoolean()) {
 			return null;
 		}
 		return this.rejections.beforeHandlerLookup(request)

@@ -184,6 +184,61 @@ class MethodIndexHolderTests {
 			.withMessage("A route source asked for the method index while it was being built");
 	}
 
+	@Test
+	void anIndexWhoseSourceSawAChangeIsBuiltAgainBeforeItsNextUse() {
+		AtomicReference<String> served = new AtomicReference<>("first");
+		AtomicInteger reads = new AtomicInteger();
+		RouteSource source = new RouteSource() {
+
+			@Override
+			public List<Route> routes() {
+				return read().routes();
+			}
+
+			@Override
+			public Reading read() {
+				reads.incrementAndGet();
+				String read = served.get();
+				return new Reading(List.of(route(read)), List.of(), () -> served.get() == read);
+			}
+
+		};
+		MethodIndexHolder changing = new MethodIndexHolder(() -> List.of(source), true);
+		MethodIndex first = changing.get();
+		assertThat(changing.get()).isSameAs(first);
+		assertThat(changing.getWithoutWaiting()).isSameAs(first);
+		served.set("second");
+		assertThat(first.isUnchanged()).isFalse();
+		MethodIndex second = changing.get();
+		assertThat(handlers(second)).containsExactly("second");
+		assertThat(changing.getWithoutWaiting()).isSameAs(second);
+		served.set("third");
+		assertThat(handlers(changing.getWithoutWaiting())).containsExactly("third");
+		assertThat(reads).hasValue(3);
+	}
+
+	@Test
+	void anIndexOfSourcesThatCannotTellAChangeIsKeptUntilInvalidated() {
+		MethodIndex index = new MethodIndexHolder(() -> List.of(() -> List.of(route("only"))), true).get();
+		assertThat(index.isUnchanged()).isTrue();
+	}
+
+	@Test
+	void aChangeAnnouncedInTwoStepsUnsettlesTheHolderUntilItsEndAndThenRebuildsTheIndex() throws Exception {
+		this.routes.change("first");
+		MethodIndex before = this.holder.get();
+		assertThat(this.holder.isSettled()).isTrue();
+		this.holder.beginChange();
+		assertThat(this.holder.isSettled()).isFalse();
+		assertThat(this.holder.get()).isSameAs(before);
+		this.holder.beginChange();
+		this.routes.change("second");
+		this.holder.endChange();
+		assertThat(this.holder.isSettled()).isTrue();
+		assertThat(handlers(this.holder.get())).containsExactly("second");
+		assertThat(this.routes.reads).hasValue(2);
+	}
+
 	/**
 	 * Invalidate from another thread, as a registration of routes does, while a build is
 	 * held in the route source; fail, rather than hang, if the invalidation waits in the

@@ -178,4 +178,53 @@ class RouterFunctionRouteSourceTests {
 		assertThat(new RouterFunctionRouteSource(new RouterFunctionMapping(), "").routes()).isEmpty();
 	}
 
+	/**
+	 * As {@code RouterFunctions.Visitor#attributes} defines it, attributes apply to the one
+	 * route or nested function that follows them: of a router function built with several
+	 * routes and given attributes afterwards, only the first route.
+	 */
+	@Test
+	void aRouteIdInTheAttributesDescribesTheRouteThatFollowsThem() {
+		String id = RouterFunctionRouteSource.GATEWAY_ROUTE_ID_ATTRIBUTE;
+		RouterFunction<ServerResponse> routes = RouterFunctions.route()
+			.route(RequestPredicates.path("/products").and(RequestPredicates.methods(HttpMethod.GET, HttpMethod.POST)),
+					(request) -> ok())
+			.withAttribute(id, "products")
+			.GET("/plain", (request) -> ok())
+			.build()
+			.and(RouterFunctions.route().GET("/orders", (request) -> ok()).POST("/orders", (request) -> ok()).build()
+				.withAttribute(id, "orders"))
+			.and(RouterFunctions.route().GET("/other", (request) -> ok()).build().withAttribute("color", "blue"));
+		List<Route> read = new RouterFunctionRouteSource(new RouterFunctionMapping(routes), "").routes();
+		assertThat(read).extracting(Route::handler)
+			.containsExactly("route products: (/products && [GET, POST])", "(GET && /plain)",
+					"route orders: (GET && /orders)", "(POST && /orders)", "(GET && /other)");
+	}
+
+	@Test
+	void aNestedRouterFunctionPassesItsIdOnToItsRoutes() {
+		RouterFunction<ServerResponse> routes = RouterFunctions.route()
+			.path("/v1", (v1) -> v1.GET("/a", (request) -> ok()).DELETE("/b", (request) -> ok()))
+			.withAttribute(RouterFunctionRouteSource.GATEWAY_ROUTE_ID_ATTRIBUTE, "v1")
+			.GET("/c", (request) -> ok())
+			.build();
+		List<Route> read = new RouterFunctionRouteSource(new RouterFunctionMapping(routes), "").routes();
+		assertThat(read).extracting(Route::handler)
+			.containsExactly("route v1: /v1 => (GET && /a)", "route v1: /v1 => (DELETE && /b)", "(GET && /c)");
+	}
+
+	@Test
+	void aReadingStaysUnchangedOnlyWhileTheMappingHoldsTheRouterFunctionItWasReadFrom() {
+		RouterFunction<ServerResponse> routes = RouterFunctions.route().GET("/a", (request) -> ok()).build();
+		RouterFunctionMapping mapping = new RouterFunctionMapping(routes);
+		RouteSource.Reading reading = new RouterFunctionRouteSource(mapping, "").read();
+		assertThat(reading.unchanged().getAsBoolean()).isTrue();
+		mapping.setRouterFunction(RouterFunctions.route().GET("/a", (request) -> ok()).build());
+		assertThat(reading.unchanged().getAsBoolean()).isFalse();
+		mapping.setRouterFunction(routes);
+		assertThat(reading.unchanged().getAsBoolean()).isTrue();
+		mapping.setRouterFunction(null);
+		assertThat(reading.unchanged().getAsBoolean()).isFalse();
+	}
+
 }

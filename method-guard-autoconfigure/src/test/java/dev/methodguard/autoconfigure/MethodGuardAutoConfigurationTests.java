@@ -352,6 +352,12 @@ class MethodGuardAutoConfigurationTests {
 	}
 
 	@Test
+	void noRefreshListenerWithoutSpringCloud() {
+		this.runner.withConfiguration(AutoConfigurations.of(MethodGuardRefreshAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RefreshScopeRouteChanges.class));
+	}
+
+	@Test
 	void customizersChangeEveryProblemInTheirOrder() {
 		this.runner.withUserConfiguration(Customizers.class)
 			.run((context) -> assertThat(problemOf(context.getBean(MethodProblemFactory.class)).getProperties())

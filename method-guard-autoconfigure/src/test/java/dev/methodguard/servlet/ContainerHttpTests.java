@@ -139,6 +139,21 @@ class ContainerHttpTests {
 	}
 
 	@Test
+	void headOnAFunctionalGetRouteHasTheHeadersOfGetNoBodyAndReachesTheHandlerAsHead() throws Exception {
+		HttpResponse<String> get = send("GET", "/ctx/mvc/finder");
+		HttpResponse<String> head = send("HEAD", "/ctx/mvc/finder");
+		assertThat(head.statusCode()).isEqualTo(get.statusCode()).isEqualTo(200);
+		assertThat(head.body()).isEmpty();
+		assertThat(get.body()).isEqualTo("search form");
+		for (String name : new String[] { "Content-Type", "Content-Length" }) {
+			assertThat(head.headers().allValues(name)).as(name).isEqualTo(get.headers().allValues(name));
+		}
+		assertThat(get.headers().firstValue("Content-Length")).hasValue("11");
+		assertThat(get.headers().firstValue("X-Seen-Method")).hasValue("GET");
+		assertThat(head.headers().firstValue("X-Seen-Method")).hasValue("HEAD");
+	}
+
+	@Test
 	void queryDoesNotImplyHead() throws Exception {
 		assertThat(send("QUERY", "/ctx/mvc/lookup").body()).isEqualTo("lookup");
 		HttpResponse<String> head = send("HEAD", "/ctx/mvc/lookup");

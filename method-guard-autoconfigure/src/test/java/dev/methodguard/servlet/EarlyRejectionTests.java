@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.autoconfigure.MethodGuardAutoConfiguration;
 import dev.methodguard.testapp.TestControllers;
 import dev.methodguard.testapp.TestRoutes;
@@ -116,6 +117,24 @@ class EarlyRejectionTests {
 			MvcResult result = mvc.perform(request("PUT", URI.create("/reports"))).andReturn();
 			assertThat(result.getResponse().getStatus()).isEqualTo(405);
 			assertThat(result.getHandler() instanceof RejectionHandler).isFalse();
+		});
+	}
+
+	@Test
+	void aChangeOfRoutesInProgressSendsRejectionsTheNormalWayUntilItEnds() {
+		this.runner.run((context) -> {
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			MethodIndexHolder index = context.getBean(MethodIndexHolder.class);
+			assertThat(mvc.perform(request("PUT", URI.create("/reports"))).andReturn().getHandler())
+				.isInstanceOf(RejectionHandler.class);
+			index.beginChange();
+			MvcResult changing = mvc.perform(request("PUT", URI.create("/reports"))).andReturn();
+			assertThat(changing.getResponse().getStatus()).isEqualTo(405);
+			assertThat(changing.getResponse().getHeader(HttpHeaders.ALLOW)).isEqualTo("GET, HEAD, OPTIONS");
+			assertThat(changing.getHandler() instanceof RejectionHandler).isFalse();
+			index.endChange();
+			assertThat(mvc.perform(request("PUT", URI.create("/reports"))).andReturn().getHandler())
+				.isInstanceOf(RejectionHandler.class);
 		});
 	}
 

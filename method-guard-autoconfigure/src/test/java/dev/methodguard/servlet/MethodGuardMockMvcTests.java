@@ -228,10 +228,14 @@ class MethodGuardMockMvcTests {
 	}
 
 	@Test
-	void headOnFunctionalGetRouteIsAnsweredLikeGet() throws Exception {
+	void headOnFunctionalGetRouteIsAnsweredLikeGetByAHandlerThatSeesHead() throws Exception {
 		this.mvc.perform(request("HEAD", URI.create("/fn/hello")))
 			.andExpect(status().isOk())
 			.andExpect(header().string("X-Greeting", "hi"));
+		this.mvc.perform(request("HEAD", URI.create("/finder")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-Seen-Method", "HEAD"));
+		this.mvc.perform(request("GET", URI.create("/finder"))).andExpect(header().string("X-Seen-Method", "GET"));
 		this.mvc.perform(request("HEAD", URI.create("/fn/hello/bob"))).andExpect(status().isOk());
 	}
 

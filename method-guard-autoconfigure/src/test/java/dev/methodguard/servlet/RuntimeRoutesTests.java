@@ -25,17 +25,23 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Mappings registered and unregistered at run time are reflected in the very next response:
- * no stale {@code Allow}, no stale early rejection, also under concurrent requests.
+ * Mappings registered and unregistered at run time, and router functions replaced at run
+ * time, are reflected in the very next response: no stale {@code Allow}, no stale early
+ * rejection, also under concurrent requests.
  */
 @SpringBootTest(classes = TestApplication.class, properties = "method-guard.log.level=OFF")
 @AutoConfigureMockMvc
@@ -47,6 +53,9 @@ class RuntimeRoutesTests {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	private RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	private RouterFunctionMapping routerFunctionMapping;
 
 	private final Handler handler = new Handler();
 
@@ -91,6 +100,34 @@ class RuntimeRoutesTests {
 		this.mvc.perform(request("PUT", URI.create("/reports")))
 			.andExpect(status().isMethodNotAllowed())
 			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS"));
+	}
+
+	@Test
+	void aRouterFunctionReplacedInItsMappingShowsInTheNextResponse() throws Exception {
+		RouterFunction<?> original = this.routerFunctionMapping.getRouterFunction();
+		this.mvc.perform(request("PUT", URI.create("/fn/hello")))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, POST, OPTIONS"));
+		this.routerFunctionMapping.setRouterFunction(RouterFunctions.route()
+			.PUT("/fn/hello", (request) -> ServerResponse.ok().body("replaced put"))
+			.build()
+			.andOther(original));
+		try {
+			this.mvc.perform(request("PUT", URI.create("/fn/hello")))
+				.andExpect(status().isOk())
+				.andExpect(content().string("replaced put"));
+			this.mvc.perform(request("DELETE", URI.create("/fn/hello")))
+				.andExpect(status().isMethodNotAllowed())
+				.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, OPTIONS"));
+			this.mvc.perform(request("OPTIONS", URI.create("/fn/hello")))
+				.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, OPTIONS"));
+		}
+		finally {
+			this.routerFunctionMapping.setRouterFunction(original);
+		}
+		this.mvc.perform(request("PUT", URI.create("/fn/hello")))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(header().string(HttpHeaders.ALLOW, "GET, HEAD, POST, OPTIONS"));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Functional routes of the test application, some of them on paths an annotated controller
  * also serves ({@code /orders} only for JSON bodies and JSON answers), and {@code QUERY}
  * routes: {@code /finder} beside a GET, for JSON bodies only, and {@code /lookup} alone.
+ * {@code GET /finder} tells in {@code X-Seen-Method} which method its handler saw.
  */
 @Configuration(proxyBeanMethods = false)
 public class TestRoutes {
@@ -27,7 +28,9 @@ public class TestRoutes {
 				.POST("/hello", (request) -> ServerResponse.status(201).build())
 				.GET("/hello/{name}", (request) -> ServerResponse.ok().body("hello " + request.pathVariable("name"))))
 			.POST("/mixed", (request) -> ServerResponse.ok().body("functional post"))
-			.GET("/finder", (request) -> ServerResponse.ok().body("search form"))
+			.GET("/finder", (request) -> ServerResponse.ok()
+				.header("X-Seen-Method", request.method().name())
+				.body("search form"))
 			.route(RequestPredicates.method(QUERY)
 				.and(RequestPredicates.path("/finder"))
 				.and(RequestPredicates.contentType(MediaType.APPLICATION_JSON)),
