@@ -9,11 +9,14 @@ import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.web.servlet.mvc.condition.VersionRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -23,7 +26,9 @@ import org.springframework.web.util.pattern.PatternParseException;
 /**
  * Routes of annotated handler methods, read from a {@link RequestMappingInfoHandlerMapping}
  * (controllers, and Actuator's web endpoints, which use the same mapping infrastructure).
- * A mapping with no method condition takes every method.
+ * A mapping with no method condition takes every method. A mapping's API version condition
+ * ({@code @RequestMapping(version = ...)}) is read, and parsed with the handler mapping's
+ * {@link ApiVersionStrategy}.
  */
 public final class RequestMappingRouteSource implements RouteSource {
 
@@ -67,6 +72,7 @@ public final class RequestMappingRouteSource implements RouteSource {
 		RouteKind kind = this.mapping.getClass().getName().contains(".actuate.") ? RouteKind.ACTUATOR
 				: RouteKind.ANNOTATED;
 		boolean caseSensitive = isCaseSensitive(this.mapping.getPatternParser());
+		ApiVersionStrategy strategy = this.mapping.getApiVersionStrategy();
 		List<Route> routes = new ArrayList<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mapping.getHandlerMethods().entrySet()) {
 			if (this.infrastructure.test(entry.getValue())) {
@@ -80,13 +86,28 @@ public final class RequestMappingRouteSource implements RouteSource {
 			List<MediaType> consumes = List.copyOf(info.getConsumesCondition().getConsumableMediaTypes());
 			List<MediaType> produces = List.copyOf(info.getProducesCondition().getProducibleMediaTypes());
 			List<MediaType> acceptPatch = declared.contains(RequestMethod.PATCH) ? consumes : List.of();
+			RouteVersion version = version(info.getVersionCondition(), strategy);
 			for (PathPattern pattern : patterns(info, unread)) {
 				routes.add(new Route(new RoutePattern(this.servletPrefix, pattern, caseSensitive), methods, kind,
 						entry.getValue().toString(), explicitOptions, acceptPatch, Route.ALWAYS_PRESENT,
-						this.mapping.getOrder(), consumes, produces));
+						this.mapping.getOrder(), consumes, produces, version));
 			}
 		}
 		return new Reading(routes, unread);
+	}
+
+	/**
+	 * The version condition of a mapping. Spring keeps whether it is a baseline to itself;
+	 * a condition equals the one declared with the same text, so a baseline is the condition
+	 * that equals its value declared with a {@code +}.
+	 */
+	private static RouteVersion version(VersionRequestCondition condition, @Nullable ApiVersionStrategy strategy) {
+		String value = condition.getVersion();
+		if (value == null || strategy == null) {
+			return RouteVersion.NONE;
+		}
+		boolean baseline = condition.equals(new VersionRequestCondition(value + "+", strategy));
+		return RouteVersion.parse(baseline ? value + "+" : value, strategy);
 	}
 
 	/**
