@@ -276,9 +276,10 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MethodRejections methodGuardRejections(MethodIndexHolder index, MethodProblemFactory problems,
-			MethodGuardProperties properties, PathPolicy policy, ObjectProvider<MethodRejectionListener> listeners) {
+			MethodGuardProperties properties, PathPolicy policy, ObjectProvider<MethodRejectionListener> listeners,
+			ObjectProvider<HandlerMapping> handlerMappings) {
 		return new MethodRejections(index, problems, properties.getUnknownMethodStatus(), policy,
-				listeners.orderedStream().toList());
+				listeners.orderedStream().toList(), HandlerMappingRouteSources.apiVersionStrategy(handlerMappings));
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.core.Ordered;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.accept.NotAcceptableApiVersionException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -25,7 +26,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * converters. It sees what the advice alone cannot: mismatches raised by a resource or
  * {@code HttpRequestHandler} (to which Spring applies no advice), requests that found no
  * handler although the path is a known resource (functional routes), methods no handler
- * implements (501), and the rejections method-guard's own handlers raise. Where the
+ * implements (501), a method whose route Spring chose only to refuse the request's API
+ * version (a fixed version earlier than the request's, where the path's routes of that
+ * version take other methods: 405, not Spring's 400), and the rejections method-guard's own
+ * handlers raise. Where the
  * application's own controller advice handles {@link HttpRequestMethodNotSupportedException}
  * ({@link ApplicationAdvice}), its handler answers every 405 instead, given the truthful
  * methods; 501s and the 404s of concealed paths stay method-guard's.
@@ -79,6 +83,9 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 		}
 		else if (ex instanceof NoHandlerFoundException || ex instanceof NoResourceFoundException) {
 			rejected = this.rejections.forNoHandlerFound(request);
+		}
+		else if (ex instanceof NotAcceptableApiVersionException) {
+			rejected = this.rejections.forVersionMismatch(request);
 		}
 		else {
 			return null;
