@@ -54,8 +54,8 @@ class ApiVersionSpringAnswersTests {
 	@Test
 	void aMissingRequiredVersionGetsSpringsAnswer() {
 		List<MockHttpServletRequestBuilder> requests = List.of(request("GET", URI.create("/api/loans")),
-				request("PUT", URI.create("/api/loans")), request("OPTIONS", URI.create("/api/loans")), request("OPTIONS", URI.create("/api/plain")),
-				request("GET", URI.create("/api/offers")));
+				request("PUT", URI.create("/api/loans")), request("OPTIONS", URI.create("/api/loans")),
+				request("OPTIONS", URI.create("/api/plain")), request("GET", URI.create("/api/offers")));
 		assertSameAnswers(runner(VersionedRoutes.USE_HEADER, "spring.mvc.apiversion.required=true"), requests,
 				400);
 	}
