@@ -164,15 +164,13 @@ public final class MethodGuardAutoConfiguration {
 	/**
 	 * Registers the {@link BrowserErrorPageInterceptor} with Spring MVC, where browsers get
 	 * error pages.
-	 * @param pages the browser face
-	 * @param rejections the decision logic
 	 * @return the configurer
 	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "methodGuardBrowserErrorPageConfigurer")
 	@ConditionalOnBooleanProperty(name = "method-guard.html-error-pages.enabled", matchIfMissing = true)
-	WebMvcConfigurer methodGuardBrowserErrorPageConfigurer(BrowserErrorPages pages, MethodRejections rejections) {
-		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor(pages, rejections);
+	WebMvcConfigurer methodGuardBrowserErrorPageConfigurer() {
+		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor();
 		return new WebMvcConfigurer() {
 
 			@Override

@@ -14,6 +14,7 @@ import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -168,19 +169,21 @@ public final class BrowserErrorPages {
 	/**
 	 * Make an error page dispatch that is under way the page of a rejection: the unread body
 	 * is settled, the listeners told, the rejection's headers set, and its status and detail
-	 * put in place of the dispatched error's.
+	 * put in place of the dispatched error's, in the request to dispatch on (a container may
+	 * not let the error attributes of its own request be changed: Jetty does not).
 	 * @param request the request of the error page dispatch
 	 * @param response the response
 	 * @param rejection the rejection
+	 * @return the request to carry the dispatch on with
 	 */
-	void adopt(HttpServletRequest request, HttpServletResponse response, MethodRejectedException rejection) {
+	HttpServletRequest adopt(HttpServletRequest request, HttpServletResponse response,
+			MethodRejectedException rejection) {
 		this.drain.beforeAnswer(request, response);
 		this.announcer.onRejection(rejection.getRejection());
 		request.setAttribute(REJECTION_ATTRIBUTE, rejection);
-		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, rejection.getStatusCode().value());
-		request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message(rejection));
 		response.setStatus(rejection.getStatusCode().value());
 		MethodGuardAdvice.setHeaders(response, rejection);
+		return new AdoptedErrorRequest(request, rejection.getStatusCode().value(), message(rejection));
 	}
 
 	/**
@@ -217,6 +220,35 @@ public final class BrowserErrorPages {
 		ServletConfig config = servlet.getServletConfig();
 		HttpServletMapping mapping = request.getHttpServletMapping();
 		return config != null && mapping != null && Objects.equals(mapping.getServletName(), config.getServletName());
+	}
+
+	/**
+	 * The request of an error page dispatch with the status and message of the rejection it
+	 * renders in place of the container's.
+	 */
+	private static final class AdoptedErrorRequest extends HttpServletRequestWrapper {
+
+		private final int status;
+
+		private final @Nullable String message;
+
+		AdoptedErrorRequest(HttpServletRequest request, int status, @Nullable String message) {
+			super(request);
+			this.status = status;
+			this.message = message;
+		}
+
+		@Override
+		public @Nullable Object getAttribute(String name) {
+			if (RequestDispatcher.ERROR_STATUS_CODE.equals(name)) {
+				return this.status;
+			}
+			if (RequestDispatcher.ERROR_MESSAGE.equals(name)) {
+				return this.message;
+			}
+			return super.getAttribute(name);
+		}
+
 	}
 
 	/** The problem's detail: bounded, client input made safe, no markup characters. */

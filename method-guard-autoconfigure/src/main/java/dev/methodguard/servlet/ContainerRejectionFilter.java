@@ -42,11 +42,14 @@ import org.springframework.http.HttpHeaders;
  * of every method the servlet has.
  * <p>
  * A browser gets the application's error page instead of the problem (see
- * {@link BrowserErrorPages}): the dispatch under way becomes the page of the rejection. This
- * filter also carries on the error page dispatch of every page method-guard asked for, before
- * any security filter can judge it.
+ * {@link BrowserErrorPages}): the dispatch under way becomes the page of the rejection. So
+ * does the error page dispatch of a browser's 405 or 501 that another filter or a servlet
+ * sent after the {@link MethodGuardFilter} let the request through, where the method index
+ * confirms the rejection (an API client gets the problem from the
+ * {@link ErrorDispatchHandlerMapping}). This filter also carries on the error page dispatch
+ * of every page method-guard asked for, before any security filter can judge it.
  * <p>
- * A request the {@link MethodGuardFilter} saw is left to the usual error handling.
+ * Any other request the {@link MethodGuardFilter} saw is left to the usual error handling.
  */
 public final class ContainerRejectionFilter implements Filter {
 
@@ -106,14 +109,36 @@ public final class ContainerRejectionFilter implements Filter {
 			this.pages.render(request, response, chain);
 			return;
 		}
-		if (request.getAttribute(MethodGuardFilter.PASSED_ATTRIBUTE) == null
-				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
+		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
 				&& (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED
-						|| status == HttpServletResponse.SC_NOT_IMPLEMENTED)
-				&& answered(request, response, status, chain)) {
-			return;
+						|| status == HttpServletResponse.SC_NOT_IMPLEMENTED)) {
+			boolean passed = request.getAttribute(MethodGuardFilter.PASSED_ATTRIBUTE) != null;
+			if (passed ? answeredForABrowser(request, response, chain) : answered(request, response, status, chain)) {
+				return;
+			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Render the page of a rejection a filter or a servlet sent after the request passed
+	 * the {@link MethodGuardFilter}, for a browser, where the index confirms it; leave it to
+	 * the usual error handling otherwise (for the application's own answer to a rejection
+	 * method-guard decided, and for API clients).
+	 * @return {@code true} if answered
+	 */
+	private boolean answeredForABrowser(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (request.getAttribute(MethodGuardExceptionResolver.RENDERED_ATTRIBUTE) != null
+				|| !this.pages.wantsPage(request)) {
+			return false;
+		}
+		Optional<MethodRejectedException> rejection = this.rejections.forMissingHandler(request);
+		if (rejection.isEmpty()) {
+			return false;
+		}
+		this.pages.render(this.pages.adopt(request, response, rejection.get()), response, chain);
+		return true;
 	}
 
 	/**
@@ -133,8 +158,7 @@ public final class ContainerRejectionFilter implements Filter {
 			// The container's Allow lists every method of the servlet; a 405 sets its own.
 			response.setHeader(HttpHeaders.ALLOW, null);
 			if (this.pages.wantsPage(request)) {
-				this.pages.adopt(request, response, rejection.get());
-				this.pages.render(request, response, chain);
+				this.pages.render(this.pages.adopt(request, response, rejection.get()), response, chain);
 			}
 			else {
 				this.writer.writeProblem(request, response, rejection.get());

@@ -312,7 +312,7 @@ class MethodGuardAutoConfigurationTests {
 			containerRejectionFilter(context).doFilter(request, prepared(response), chain);
 			assertThat(chain.getRequest()).as("the page is rendered down the dispatch").isNotNull();
 			assertThat(response.getStatus()).isEqualTo(501);
-			assertThat(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE)).isEqualTo(501);
+			assertThat(chain.getRequest().getAttribute(RequestDispatcher.ERROR_STATUS_CODE)).isEqualTo(501);
 			assertThat(request.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE)).isNotNull();
 			assertThat(response.getHeader(HttpHeaders.ALLOW)).isNull();
 			assertThat(response.getContentAsString()).isEmpty();

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 
 import dev.methodguard.allow.AllowedMethods;
 import dev.methodguard.problem.MethodRejectedException;
@@ -94,17 +95,19 @@ class BrowserErrorPagesTests {
 		MockHttpServletRequest request = errorDispatch(405);
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		MethodRejectedException rejection = rejection(501, null);
-		this.pages.adopt(request, response, rejection);
+		HttpServletRequest adopted = this.pages.adopt(request, response, rejection);
 		assertThat(response.getStatus()).isEqualTo(501);
-		assertThat(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE)).isEqualTo(501);
-		assertThat(request.getAttribute(RequestDispatcher.ERROR_MESSAGE)).isEqualTo("the detail");
+		assertThat(adopted.getAttribute(RequestDispatcher.ERROR_STATUS_CODE)).isEqualTo(501);
+		assertThat(adopted.getAttribute(RequestDispatcher.ERROR_MESSAGE)).isEqualTo("the detail");
+		assertThat(adopted.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)).isEqualTo("/reports");
+		assertThat(adopted.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE)).isSameAs(rejection);
 		assertThat(response.getHeader("Allow")).isNull();
 		assertThat(this.told).containsExactly(rejection.getRejection());
 	}
 
 	@Test
 	void theModelOfAnyErrorViewGetsTheAllowedMethods() {
-		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor(this.pages, null);
+		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor();
 		MockHttpServletRequest request = errorDispatch(405);
 		request.setAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE,
 				rejection(405, AllowedMethods.of(List.of("GET", "POST")).withOptions()));
@@ -116,7 +119,7 @@ class BrowserErrorPagesTests {
 
 	@Test
 	void aModelThatNamesTheAllowedMethodsItselfKeepsThem() {
-		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor(this.pages, null);
+		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor();
 		MockHttpServletRequest request = errorDispatch(405);
 		request.setAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE,
 				rejection(405, AllowedMethods.of(List.of("GET")).withOptions()));
@@ -127,7 +130,7 @@ class BrowserErrorPagesTests {
 
 	@Test
 	void aPageWithoutAllowHasNoAllowedMethods() {
-		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor(this.pages, null);
+		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor();
 		MockHttpServletRequest request = errorDispatch(501);
 		request.setAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE, rejection(501, null));
 		ModelAndView view = new ModelAndView("error/own", Map.of("status", 501));

@@ -119,7 +119,9 @@ class BrowserHttpTests {
 	 * A bare {@code sendError(405)} of a filter that follows method-guard's, confirmed by the
 	 * index, is answered on the error page dispatch: the page with the index's {@code Allow}
 	 * for a browser, the problem for an API client; a method no handler implements gets the
-	 * 501 page.
+	 * 501 page, a concealed path the 404 page (the status the error page renders is
+	 * method-guard's, although Jetty does not let the error attributes of its request be
+	 * changed).
 	 */
 	@Test
 	void aFiltersOwn405IsThePageWithTheIndexsAllow() throws Exception {
@@ -133,6 +135,10 @@ class BrowserHttpTests {
 		assertThat(unknown.statusCode()).isEqualTo(501);
 		assertThat(unknown.headers().allValues("Allow")).isEmpty();
 		assertThat(unknown.body()).contains("Whitelabel Error Page").contains("status=501");
+		HttpResponse<String> concealed = send("PUT", "/hidden/report", "Accept", BROWSER_ACCEPT, "X-Refuse", "yes");
+		assertThat(concealed.statusCode()).isEqualTo(404);
+		assertThat(concealed.headers().allValues("Allow")).isEmpty();
+		assertThat(concealed.body()).contains("The test application's own 4xx page");
 	}
 
 	@Test
