@@ -82,6 +82,11 @@ public class MethodGuardProperties {
 	 */
 	private final Security security = new Security();
 
+	/**
+	 * Error pages for browsers.
+	 */
+	private final HtmlErrorPages htmlErrorPages = new HtmlErrorPages();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -156,6 +161,14 @@ public class MethodGuardProperties {
 	 */
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	/**
+	 * The settings of the error pages browsers get.
+	 * @return the settings
+	 */
+	public HtmlErrorPages getHtmlErrorPages() {
+		return this.htmlErrorPages;
 	}
 
 	private static List<String> validPatterns(String property, List<String> patterns) {
@@ -328,6 +341,42 @@ public class MethodGuardProperties {
 		 */
 		public void setRevealBeforeAuthentication(boolean revealBeforeAuthentication) {
 			this.revealBeforeAuthentication = revealBeforeAuthentication;
+		}
+
+	}
+
+	/**
+	 * Error pages for browsers.
+	 */
+	public static class HtmlErrorPages {
+
+		/**
+		 * Whether a client whose Accept header explicitly accepts text/html (Spring Boot's
+		 * rule: text/html, or text/*, comes before the full wildcard, which alone does not
+		 * count; a type with q=0 is not accepted) gets the
+		 * application's error page instead of the problem for every rejection (405, 501, the
+		 * 404 of a concealed path), rendered through Spring Boot's error handling as Spring
+		 * Boot renders its own errors (error/405, error/4xx, the whitelabel page, or the
+		 * application's own ErrorController or ErrorViewResolver), with the same status and
+		 * Allow, and the allowed methods in the "allowedMethods" model attribute. When
+		 * false, every client gets the problem (application/problem+json).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether browsers get error pages.
+		 * @return {@code true} if they do
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set whether browsers get error pages.
+		 * @param enabled {@code false} to give every client the problem
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

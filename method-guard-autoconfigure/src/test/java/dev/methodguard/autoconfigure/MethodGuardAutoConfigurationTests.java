@@ -19,6 +19,7 @@ import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejection;
 import dev.methodguard.servlet.ApplicationAdvice;
+import dev.methodguard.servlet.BrowserErrorPages;
 import dev.methodguard.servlet.ContainerRejectionFilter;
 import dev.methodguard.servlet.MethodGuardAdvice;
 import dev.methodguard.servlet.MethodGuardExceptionResolver;
@@ -285,6 +286,37 @@ class MethodGuardAutoConfigurationTests {
 		this.runner.withPropertyValues("method-guard.options.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(OptionsHandlerMapping.class)
 				.hasSingleBean(MethodGuardExceptionResolver.class));
+	}
+
+	@Test
+	void browsersGetErrorPagesUnlessSwitchedOff() {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(BrowserErrorPages.class).isEnabled()).isTrue();
+			assertThat(context).hasBean("methodGuardBrowserErrorPageConfigurer");
+			assertThat(context.getBean(MethodGuardProperties.class).getHtmlErrorPages().isEnabled()).isTrue();
+		});
+		this.runner.withPropertyValues("method-guard.html-error-pages.enabled=false").run((context) -> {
+			assertThat(context.getBean(BrowserErrorPages.class).isEnabled()).isFalse();
+			assertThat(context).doesNotHaveBean("methodGuardBrowserErrorPageConfigurer")
+				.hasSingleBean(MethodGuardExceptionResolver.class);
+		});
+	}
+
+	@Test
+	void containersTraceFromABrowserBecomesThePageOfTheRejectionOnTheErrorDispatchUnderWay() {
+		this.runner.withUserConfiguration(SecurityFilterChainBean.class).run((context) -> {
+			MockHttpServletRequest request = tomcatsTraceErrorDispatch();
+			request.addHeader(HttpHeaders.ACCEPT, "text/html");
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			MockFilterChain chain = new MockFilterChain();
+			containerRejectionFilter(context).doFilter(request, prepared(response), chain);
+			assertThat(chain.getRequest()).as("the page is rendered down the dispatch").isNotNull();
+			assertThat(response.getStatus()).isEqualTo(501);
+			assertThat(chain.getRequest().getAttribute(RequestDispatcher.ERROR_STATUS_CODE)).isEqualTo(501);
+			assertThat(request.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE)).isNotNull();
+			assertThat(response.getHeader(HttpHeaders.ALLOW)).isNull();
+			assertThat(response.getContentAsString()).isEmpty();
+		});
 	}
 
 	@Test
