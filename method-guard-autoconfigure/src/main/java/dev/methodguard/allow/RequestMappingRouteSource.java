@@ -40,8 +40,10 @@ public final class RequestMappingRouteSource implements RouteSource {
 
 	private final Predicate<HandlerMethod> infrastructure;
 
+	private final RouteKind kind;
+
 	/**
-	 * Create a source.
+	 * Create a source of annotated controllers' routes.
 	 * @param mapping the handler mapping to read
 	 * @param servletPrefix the path prefix of the {@code DispatcherServlet}, {@code ""} for
 	 * {@code /}
@@ -50,9 +52,25 @@ public final class RequestMappingRouteSource implements RouteSource {
 	 */
 	public RequestMappingRouteSource(RequestMappingInfoHandlerMapping mapping, String servletPrefix,
 			Predicate<HandlerMethod> infrastructure) {
+		this(mapping, servletPrefix, infrastructure, RouteKind.ANNOTATED);
+	}
+
+	/**
+	 * Create a source whose routes are of the given kind.
+	 * @param mapping the handler mapping to read
+	 * @param servletPrefix the path prefix of the {@code DispatcherServlet}, {@code ""} for
+	 * {@code /}
+	 * @param infrastructure handler methods that are infrastructure rather than resources
+	 * (such as the error controller), left out of the index
+	 * @param kind the kind of its routes ({@link RouteKind#ACTUATOR} for the mappings of
+	 * Actuator's web endpoints, which the caller recognizes by their type)
+	 */
+	public RequestMappingRouteSource(RequestMappingInfoHandlerMapping mapping, String servletPrefix,
+			Predicate<HandlerMethod> infrastructure, RouteKind kind) {
 		this.mapping = mapping;
 		this.servletPrefix = servletPrefix;
 		this.infrastructure = infrastructure;
+		this.kind = kind;
 	}
 
 	@Override
@@ -69,8 +87,7 @@ public final class RequestMappingRouteSource implements RouteSource {
 	@Override
 	public Reading read() {
 		List<String> unread = new ArrayList<>();
-		RouteKind kind = this.mapping.getClass().getName().contains(".actuate.") ? RouteKind.ACTUATOR
-				: RouteKind.ANNOTATED;
+		RouteKind kind = this.kind;
 		boolean caseSensitive = isCaseSensitive(this.mapping.getPatternParser());
 		ApiVersionStrategy strategy = this.mapping.getApiVersionStrategy();
 		List<Route> routes = new ArrayList<>();

@@ -15,6 +15,7 @@ import jakarta.servlet.ServletRegistration;
 import dev.methodguard.allow.HandlerMappingReader;
 import dev.methodguard.allow.RequestMappingRouteSource;
 import dev.methodguard.allow.Route;
+import dev.methodguard.allow.RouteKind;
 import dev.methodguard.allow.RouteSource;
 import dev.methodguard.allow.RouterFunctionRouteSource;
 import dev.methodguard.allow.ServletRouteSource;
@@ -86,7 +87,8 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 				sources.add(read);
 			}
 			else if (mapping instanceof RequestMappingInfoHandlerMapping infoMapping) {
-				sources.add(new RequestMappingRouteSource(infoMapping, prefix, infrastructure));
+				sources.add(new RequestMappingRouteSource(infoMapping, prefix, infrastructure,
+						ActuatorMappings.isActuators(infoMapping) ? RouteKind.ACTUATOR : RouteKind.ANNOTATED));
 			}
 			else if (mapping instanceof RouterFunctionMapping functionMapping) {
 				sources.add(new RouterFunctionRouteSource(functionMapping, prefix));

@@ -312,7 +312,7 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RejectionLogger methodGuardRejectionLogger(MethodGuardProperties properties) {
-		return new RejectionLogger(properties.getLog().getLevel());
+		return new RejectionLogger(RejectionLogger.Level.valueOf(properties.getLog().getLevel().name()));
 	}
 
 	@Bean

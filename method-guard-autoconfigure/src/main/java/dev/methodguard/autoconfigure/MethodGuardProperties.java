@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.methodguard.allow.PathPolicy;
-import dev.methodguard.servlet.RejectionLogger;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -254,13 +254,13 @@ public class MethodGuardProperties {
 		 * Level of the one line logged per rejected request (method, path, pattern, status
 		 * and Allow; never the body or the headers).
 		 */
-		private RejectionLogger.Level level = RejectionLogger.Level.DEBUG;
+		private LogLevel level = LogLevel.DEBUG;
 
-		public RejectionLogger.Level getLevel() {
+		public LogLevel getLevel() {
 			return this.level;
 		}
 
-		public void setLevel(RejectionLogger.Level level) {
+		public void setLevel(LogLevel level) {
 			this.level = level;
 		}
 

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -323,7 +324,15 @@ class MethodGuardAutoConfigurationTests {
 	void logLevelBinds() {
 		this.runner.withPropertyValues("method-guard.log.level=warn")
 			.run((context) -> assertThat(context.getBean(MethodGuardProperties.class).getLog().getLevel())
-				.isEqualTo(RejectionLogger.Level.WARN));
+				.isEqualTo(LogLevel.WARN));
+	}
+
+	@Test
+	void everyLogLevelOfSpringBootIsALevelOfTheRejectionLogger() {
+		for (LogLevel level : LogLevel.values()) {
+			this.runner.withPropertyValues("method-guard.log.level=" + level.name().toLowerCase(Locale.ROOT))
+				.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(RejectionLogger.class));
+		}
 	}
 
 	@Test
