@@ -190,9 +190,10 @@ public class MethodGuardProperties {
 	public static class Problem {
 
 		/**
-		 * URI of the "type" member of every 405 and 501 problem. The default, about:blank,
-		 * means the problem has no semantics beyond its status code (RFC 9457 section
-		 * 4.2.1).
+		 * URI of the "type" member of every problem method-guard writes (405, 501, and the
+		 * 404 of a concealed path): an absolute URI, or a path starting with "/". The
+		 * default, about:blank, means the problem has no semantics beyond its status code
+		 * (RFC 9457 section 4.2.1).
 		 */
 		private URI type = URI.create("about:blank");
 
