@@ -1,0 +1,76 @@
+package dev.methodguard.test.good;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * An application whose every route keeps its method contract: annotated and functional
+ * routes, an unsafe method on each, and Actuator.
+ */
+@SpringBootApplication
+public class GoodApplication {
+
+	@Bean
+	RouterFunction<ServerResponse> helloRoutes() {
+		return RouterFunctions.route()
+			.GET("/fn/hello/{name}", (request) -> ServerResponse.ok().body("Hello, " + request.pathVariable("name")))
+			.build();
+	}
+
+	/**
+	 * Items in memory: list and create, read, replace and delete one.
+	 */
+	@RestController
+	static class ItemController {
+
+		private final Map<String, String> items = new ConcurrentHashMap<>(Map.of("1", "first", "7", "seventh"));
+
+		@GetMapping("/items")
+		Map<String, String> list() {
+			return this.items;
+		}
+
+		@PostMapping("/items")
+		ResponseEntity<Void> create() {
+			this.items.put(String.valueOf(this.items.size() + 100), "new");
+			return ResponseEntity.status(201).build();
+		}
+
+		@GetMapping("/items/{id}")
+		ResponseEntity<String> get(@PathVariable String id) {
+			String item = this.items.get(id);
+			return (item != null) ? ResponseEntity.ok(item) : ResponseEntity.notFound().build();
+		}
+
+		@PutMapping("/items/{id}")
+		ResponseEntity<Void> put(@PathVariable String id) {
+			this.items.put(id, "replaced");
+			return ResponseEntity.noContent().build();
+		}
+
+		@DeleteMapping("/items/{id}")
+		ResponseEntity<Void> delete(@PathVariable String id) {
+			return (this.items.remove(id) != null) ? ResponseEntity.noContent().build()
+					: ResponseEntity.notFound().build();
+		}
+
+		int size() {
+			return this.items.size();
+		}
+
+	}
+
+}
