@@ -148,7 +148,12 @@ public final class MethodSurface {
 		for (String line : text.split("\\R")) {
 			String trimmed = line.strip();
 			if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-				lines.put(cells(trimmed)[0], trimmed);
+				String[] cells = cells(trimmed);
+				List<String> normalized = new ArrayList<>();
+				for (int i = 0; i < cells.length; i++) {
+					normalized.add((i == 0) ? cells[0] : String.join(", ", list(cells, i)));
+				}
+				lines.put(cells[0], String.join(SEPARATOR, normalized));
 			}
 		}
 		return lines;
