@@ -15,4 +15,12 @@ interface Exchange {
 	 */
 	Answer send(String method, String path, String... headers);
 
+	/**
+	 * Whether requests reach plain servlets, not only the {@code DispatcherServlet}.
+	 * @return {@code true} over HTTP
+	 */
+	default boolean reachesServlets() {
+		return false;
+	}
+
 }

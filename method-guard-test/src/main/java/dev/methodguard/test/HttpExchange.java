@@ -26,6 +26,11 @@ final class HttpExchange implements Exchange {
 	}
 
 	@Override
+	public boolean reachesServlets() {
+		return true;
+	}
+
+	@Override
 	public Answer send(String method, String path, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.method(method, BodyPublishers.noBody());

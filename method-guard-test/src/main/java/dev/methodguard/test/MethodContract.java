@@ -42,7 +42,9 @@ import org.springframework.util.Assert;
  *     .exclude("/actuator/**")
  *     .verify(mockMvc);
  * </pre>
- * Patterns with wildcards ({@code /**}, {@code /files/*}) are verified only with an example.
+ * Patterns with wildcards ({@code /**}, {@code /files/*}) are verified only with an example;
+ * through MockMvc, which reaches only the {@code DispatcherServlet}, routes of plain servlets
+ * are skipped. The report lists what was skipped.
  */
 public final class MethodContract {
 
@@ -237,6 +239,10 @@ public final class MethodContract {
 		for (RouteDescriptor route : this.routes.routes()) {
 			String pattern = route.pattern();
 			if (!selected(pattern)) {
+				continue;
+			}
+			if (!exchange.reachesServlets() && route.sources().equals(List.of("servlet"))) {
+				verification.skipped.add(pattern + " (a plain servlet: MockMvc reaches only the DispatcherServlet)");
 				continue;
 			}
 			List<String> paths = this.examples.get(pattern);

@@ -1,9 +1,15 @@
 package dev.methodguard.test.good;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,16 +24,33 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * An application whose every route keeps its method contract: annotated and functional
- * routes, an unsafe method on each, and Actuator.
+ * routes, unsafe methods, a plain servlet, and Actuator.
  */
 @SpringBootApplication
 public class GoodApplication {
+
+	@Bean
+	ServletRegistrationBean<PingServlet> pingServlet() {
+		return new ServletRegistrationBean<>(new PingServlet(), "/servlet/ping");
+	}
 
 	@Bean
 	RouterFunction<ServerResponse> helloRoutes() {
 		return RouterFunctions.route()
 			.GET("/fn/hello/{name}", (request) -> ServerResponse.ok().body("Hello, " + request.pathVariable("name")))
 			.build();
+	}
+
+	/**
+	 * A plain servlet that answers {@code GET}.
+	 */
+	static class PingServlet extends HttpServlet {
+
+		@Override
+		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			response.getWriter().write("pong");
+		}
+
 	}
 
 	/**
