@@ -32,9 +32,9 @@ import org.springframework.util.AntPathMatcher;
  * directions: operations documented but not served, and methods served but not documented.
  * Paths are compared with their variables unnamed ({@code /items/{id}} and
  * {@code /items/{itemId}} are one path); {@code HEAD} and {@code OPTIONS} served alongside
- * {@code GET} need no documentation. Only the routes of annotated controllers and functional
- * routes are compared unless {@link #sources(String...)} says otherwise (static resources and
- * Actuator are not what an OpenAPI document describes).
+ * {@code GET} need no documentation. Only the routes of annotated controllers, functional
+ * routes and Spring Data REST are compared unless {@link #sources(String...)} says otherwise
+ * (static resources and Actuator are not what an OpenAPI document describes).
  * <pre class="code">
  * OpenApiDrift.of(context).exclude("/error").verify(mockMvc);   // springdoc's document
  * OpenApiDrift.of(context).verify(Path.of("src/main/resources/openapi.yaml"));
@@ -53,7 +53,7 @@ public final class OpenApiDrift {
 
 	private final List<String> excludes = new ArrayList<>();
 
-	private final Set<String> sources = new LinkedHashSet<>(List.of("annotated", "functional"));
+	private final Set<String> sources = new LinkedHashSet<>(List.of("annotated", "functional", "data_rest"));
 
 	private OpenApiDrift(ServedRoutes routes, String docsPath) {
 		this.routes = routes;
@@ -85,8 +85,8 @@ public final class OpenApiDrift {
 	}
 
 	/**
-	 * The kinds of handler whose routes are compared, {@code annotated} and
-	 * {@code functional} unless told (others: {@code resource}, {@code handler},
+	 * The kinds of handler whose routes are compared, {@code annotated}, {@code functional}
+	 * and {@code data_rest} unless told (others: {@code resource}, {@code handler},
 	 * {@code servlet}, {@code actuator}).
 	 * @param kinds the kinds, as the {@code methods} endpoint names them
 	 * @return this check
