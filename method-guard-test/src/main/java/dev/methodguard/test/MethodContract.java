@@ -33,7 +33,8 @@ import org.springframework.util.Assert;
  * no body (a served {@code HEAD}'s body is the container's to drop, which MockMvc has not,
  * and {@link java.net.http.HttpClient} reads no body after {@code HEAD});</li>
  * <li>a method nothing implements ({@code FOO}) is 501, or 405 with the same {@code Allow}
- * where the application implements it elsewhere or answers unknown methods with 405.</li>
+ * where the application implements it elsewhere or answers unknown methods with 405; on a
+ * route that takes every method (a mapping without a method condition) it is served.</li>
  * </ul>
  * Every violation is collected, and {@code verify} fails with all of them as a table.
  * <pre class="code">
@@ -50,6 +51,9 @@ public final class MethodContract {
 
 	private static final List<String> STANDARD = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "QUERY",
 			"TRACE");
+
+	/** What the index lists for a mapping without a method condition (TRACE only if explicit). */
+	private static final Set<String> EVERY = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "QUERY");
 
 	private static final Set<String> SAFE = Set.of("GET", "HEAD", "QUERY", "TRACE");
 
@@ -293,7 +297,10 @@ public final class MethodContract {
 				rejected(verification, route, path, method, allowed, allow);
 			}
 		}
-		if (!allowed.contains(this.unknownMethod)) {
+		if (allowed.containsAll(EVERY) || allowed.contains(this.unknownMethod)) {
+			served(verification, route, path, this.unknownMethod);
+		}
+		else {
 			Answer answer = verification.send(this.unknownMethod, path);
 			boolean rejectedAsUnimplemented = answer.status() == 501;
 			boolean rejectedAsNotAllowed = answer.status() == 405 && allowed.equals(answer.allowed());

@@ -43,13 +43,21 @@ class OpenApiDriftTests {
 			    delete: {responses: {"204": {description: deleted}}}
 			  /fn/hello/{name}:
 			    get: {responses: {"200": {description: hello}}}
+			  /any:
+			    get: {}
+			    post: {}
+			    put: {}
+			    patch: {}
+			    delete: {}
+			    query: {}
 			""";
 
 	private static final String DRIFTED_JSON = """
 			{"openapi":"3.1.0","paths":{
 			  "/items":{"get":{},"post":{}},
 			  "/items/{id}":{"get":{},"put":{},"patch":{}},
-			  "/gone":{"get":{}}}}
+			  "/gone":{"get":{}},
+			  "/any":{"get":{},"post":{},"put":{},"patch":{},"delete":{},"query":{}}}}
 			""";
 
 	/**

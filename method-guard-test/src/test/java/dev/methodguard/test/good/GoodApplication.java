@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * An application whose every route keeps its method contract: annotated and functional
- * routes, unsafe methods, a plain servlet, and Actuator.
+ * routes, unsafe methods, a mapping without a method condition (so that {@code FOO} is
+ * implemented there, and 405 elsewhere), a plain servlet, and Actuator.
  */
 @SpringBootApplication
 public class GoodApplication {
@@ -54,7 +56,8 @@ public class GoodApplication {
 	}
 
 	/**
-	 * Items in memory: list and create, read, replace and delete one.
+	 * Items in memory: list and create, read, replace and delete one; and a mapping that
+	 * takes every method.
 	 */
 	@RestController
 	static class ItemController {
@@ -90,8 +93,9 @@ public class GoodApplication {
 					: ResponseEntity.notFound().build();
 		}
 
-		int size() {
-			return this.items.size();
+		@RequestMapping("/any")
+		String any() {
+			return "any method";
 		}
 
 	}
