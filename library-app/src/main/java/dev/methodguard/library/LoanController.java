@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Loans, beside Spring Data REST's resources below {@code /api}, with request conditions:
  * the list of a member ({@code ?member=}) or of everybody, and lending and giving back only
- * with a library card ({@code X-Library-Card}).
+ * with a library card ({@code X-Library-Card}); and with API versions
+ * ({@code X-API-Version}, 1.0 by default): a loan is read in every version from 1.0, and
+ * renewed ({@code PUT}) in version 1.1 only.
  */
 @RestController
 @RequestMapping("/api/loans")
@@ -44,7 +47,7 @@ class LoanController {
 		return this.loans.values();
 	}
 
-	@GetMapping("/{id}")
+	@GetMapping(path = "/{id}", version = "1.0+")
 	ResponseEntity<Loan> one(@PathVariable long id) {
 		Loan loan = this.loans.get(id);
 		return (loan != null) ? ResponseEntity.ok(loan) : ResponseEntity.notFound().build();
@@ -55,6 +58,12 @@ class LoanController {
 		Loan loan = new Loan(this.ids.incrementAndGet(), request.bookId(), member);
 		this.loans.put(loan.id(), loan);
 		return ResponseEntity.created(URI.create("/api/loans/" + loan.id())).body(loan);
+	}
+
+	@PutMapping(path = "/{id}", version = "1.1", headers = CARD, consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Loan> renew(@PathVariable long id, @RequestBody LoanRequest request) {
+		Loan loan = this.loans.get(id);
+		return (loan != null) ? ResponseEntity.ok(loan) : ResponseEntity.notFound().build();
 	}
 
 	@DeleteMapping(path = "/{id}", headers = CARD)

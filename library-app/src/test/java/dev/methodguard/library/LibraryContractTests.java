@@ -36,8 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every other standard method ({@code TRACE} and {@code QUERY} included) is the 405 problem
  * with the resource's {@code Allow}, which {@code OPTIONS} answers too; a method nothing
  * implements is 501; unknown repositories stay 404; the {@code methods} endpoint lists Spring
- * Data REST's resources; the index is complete, so rejections are answered early. Unsafe
- * methods go to fresh books, authors and loans, so no request changes what another reads.
+ * Data REST's resources; the index is complete, so rejections are answered early. Requests
+ * carry no API version, so the contract is that of the default version, 1.0; what another
+ * version changes is tested apart. Unsafe methods go to fresh books, authors and loans, so no
+ * request changes what another reads.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @SuppressWarnings("unchecked")
@@ -59,6 +61,8 @@ class LibraryContractTests {
 			"/api/nothing/1/author");
 
 	private static final String CARD = "X-Library-Card";
+
+	private static final String VERSION = "X-API-Version";
 
 	private static final String JSON = "application/json";
 
@@ -231,7 +235,7 @@ class LibraryContractTests {
 	@ParameterizedTest(name = "methods endpoint on {0}")
 	@MethodSource("resources")
 	void theMethodsEndpointResolvesEachResourceToItsAllow(String resource) throws Exception {
-		HttpResponse<String> response = send("GET", "/actuator/methods" + path(resource, "GET"));
+		HttpResponse<String> response = send("GET", "/actuator/methods" + path(resource, "GET") + "?version=1.0");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat((String) JsonPath.read(response.body(), "$.allow")).isEqualTo(ALLOW.get(resource));
 	}
@@ -269,6 +273,58 @@ class LibraryContractTests {
 		assertThat(send("GET", "/api/loans/" + loan).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void apiVersionsDecideTheAllowOfALoan() throws Exception {
+		String loan = "/api/loans/" + lend();
+		String v10 = "GET, HEAD, DELETE, OPTIONS";
+		String v11 = "GET, HEAD, PUT, DELETE, OPTIONS";
+		assertThat(send("OPTIONS", loan, null, null, VERSION, "1.0").headers().allValues("Allow")).containsExactly(v10);
+		assertThat(send("OPTIONS", loan, null, null, VERSION, "1.1").headers().allValues("Allow")).containsExactly(v11);
+		HttpResponse<String> putIn10 = send("PUT", loan, JSON, BODY, VERSION, "1.0");
+		assertThat(putIn10.statusCode()).isEqualTo(405);
+		assertThat(putIn10.headers().allValues("Allow")).containsExactly(v10);
+		assertThat(putIn10.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(send("PUT", loan, JSON, BODY, VERSION, "1.1").statusCode()).isEqualTo(200);
+		HttpResponse<String> postIn11 = send("POST", loan, JSON, BODY, VERSION, "1.1");
+		assertThat(postIn11.statusCode()).isEqualTo(405);
+		assertThat(postIn11.headers().allValues("Allow")).containsExactly(v11);
+		assertThat(send("GET", loan, null, null, VERSION, "1.1").statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * Spring's own 400 for an invalid or unsupported version stays (Jetty adds its own
+	 * {@code Allow} of every method to the error answer of an {@code OPTIONS}, with or without
+	 * method-guard).
+	 */
+	@Test
+	void versionErrorsStaySpringsOwn400() throws Exception {
+		for (String version : List.of("abc", "9.9")) {
+			for (String method : List.of("GET", "PUT", "OPTIONS")) {
+				HttpResponse<String> response = send(method, "/api/loans/" + this.fixture.loan(), JSON, BODY, VERSION,
+						version);
+				assertThat(response.statusCode()).as("%s in version %s", method, version).isEqualTo(400);
+				if (!"OPTIONS".equals(method)) {
+					assertThat(response.headers().allValues("Allow")).as("%s in version %s", method, version)
+						.isEmpty();
+				}
+			}
+		}
+	}
+
+	@Test
+	void theMethodsEndpointReportsTheVersionOfEachLoanRoute() throws Exception {
+		List<Map<String, Object>> routes = JsonPath.read(send("GET", "/actuator/methods").body(),
+				"$.routes[?(@.pattern == '/api/loans/{id}')]");
+		Map<Object, Object> versions = new LinkedHashMap<>();
+		for (Map<String, Object> route : routes) {
+			versions.put(route.get("versions"), route.get("methods"));
+		}
+		assertThat(versions).as(routes.toString()).containsOnlyKeys("1.0+", "1.1", null);
+		assertThat((List<String>) versions.get("1.0+")).contains("GET", "HEAD").doesNotContain("PUT", "DELETE");
+		assertThat((List<String>) versions.get("1.1")).contains("PUT").doesNotContain("GET", "DELETE");
+		assertThat((List<String>) versions.get(null)).contains("DELETE").doesNotContain("GET", "PUT");
+	}
+
 	/**
 	 * A concrete path of a resource: for the unsafe methods, with a book, an author and a
 	 * loan made for this request alone.
@@ -294,7 +350,7 @@ class LibraryContractTests {
 
 	/** A request of the contract: a JSON body for the methods that carry one, and a card. */
 	private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-		boolean withBody = List.of("POST", "PUT", "PATCH").contains(method);
+		boolean withBody = List.of("POST", "PUT", "PATCH", "QUERY").contains(method);
 		return send(method, path, withBody ? JSON : null, withBody ? BODY : null);
 	}
 

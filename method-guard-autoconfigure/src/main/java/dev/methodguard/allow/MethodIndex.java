@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.PathContainer.Element;
 import org.springframework.http.server.PathContainer.PathSegment;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Which methods the resource at a path supports: the one place where an {@code Allow} set is
@@ -27,6 +28,11 @@ import org.springframework.http.server.PathContainer.PathSegment;
  * A path that a plain servlet's URL mapping serves is served by that servlet alone: the
  * container never hands it to the {@code DispatcherServlet}, so the routes of the other
  * kinds do not count there.
+ * <p>
+ * Where routes have API version conditions, a lookup for a request counts only the routes that
+ * serve the {@link RequestVersion request's version}: the methods of a path are those that
+ * work for this request. A version is asked for only where a route of the path has a version
+ * condition.
  * <p>
  * Routes are kept in a trie keyed by the leading literal segments of their pattern
  * ({@code /api/products/{id}} sits under {@code api → products}); a lookup walks the
@@ -46,6 +52,8 @@ public final class MethodIndex {
 
 	private final boolean optionsEverywhere;
 
+	private final boolean versioned;
+
 	private final List<String> unread;
 
 	private final BooleanSupplier[] unchanged;
@@ -58,15 +66,18 @@ public final class MethodIndex {
 		this.unchanged = unchanged.toArray(new BooleanSupplier[0]);
 		Set<String> methods = new LinkedHashSet<>(AllowedMethods.STANDARD);
 		boolean any = false;
+		boolean anyVersioned = false;
 		for (int i = 0; i < this.routes.size(); i++) {
 			Route route = this.routes.get(i);
 			this.root.insert(route.pattern().literalSegments(), 0, new Entry(i, route, allowedFor(List.of(route))));
 			methods.addAll(route.methods().methods());
 			any |= route.methods().isAny();
+			anyVersioned |= route.version().isVersioned();
 		}
 		this.root.freeze();
 		this.implemented = Set.copyOf(methods);
 		this.anyMethodRoute = any;
+		this.versioned = anyVersioned;
 	}
 
 	/**
@@ -154,6 +165,15 @@ public final class MethodIndex {
 	}
 
 	/**
+	 * Whether some route has an API version condition, so that the methods of its paths
+	 * depend on the version of the request.
+	 * @return {@code true} if a route is versioned
+	 */
+	public boolean isVersioned() {
+		return this.versioned;
+	}
+
+	/**
 	 * All routes of the index, in the order they were given.
 	 * @return the routes
 	 */
@@ -179,8 +199,21 @@ public final class MethodIndex {
 	 * @return the resolution, or empty if no route serves the path
 	 */
 	public Optional<Resolution> lookup(String path) {
+		return lookup(path, RequestVersion.NONE);
+	}
+
+	/**
+	 * What the index knows of a path, for a request of a version: only the routes that serve
+	 * that version count.
+	 * @param path the raw (still encoded) path within the application, without the context
+	 * path
+	 * @param version the version of the request, asked for only where a route of the path
+	 * has a version condition
+	 * @return the resolution, or empty if no route serves the path in that version
+	 */
+	public Optional<Resolution> lookup(String path, RequestVersion version) {
 		Probe probe = Probe.of(path);
-		return (probe != null) ? resolve(candidates(probe), probe, true) : Optional.empty();
+		return (probe != null) ? resolve(candidates(probe), probe, true, version) : Optional.empty();
 	}
 
 	/**
@@ -193,8 +226,20 @@ public final class MethodIndex {
 	 * @return the resolution, or empty if no route serves the path or presence would decide
 	 */
 	public Optional<Resolution> lookupWithoutIo(String path) {
+		return lookupWithoutIo(path, RequestVersion.NONE);
+	}
+
+	/**
+	 * As {@link #lookupWithoutIo(String)}, for a request of a version.
+	 * @param path the raw (still encoded) path within the application, without the context
+	 * path
+	 * @param version the version of the request
+	 * @return the resolution, or empty if no route serves the path in that version or
+	 * presence would decide
+	 */
+	public Optional<Resolution> lookupWithoutIo(String path, RequestVersion version) {
 		Probe probe = Probe.of(path);
-		return (probe != null) ? resolve(candidates(probe), probe, false) : Optional.empty();
+		return (probe != null) ? resolve(candidates(probe), probe, false, version) : Optional.empty();
 	}
 
 	/**
@@ -206,17 +251,41 @@ public final class MethodIndex {
 	 * @return the routes, empty where none matches
 	 */
 	public List<Route> routesMatching(String path) {
+		return routesMatching(path, RequestVersion.NONE);
+	}
+
+	/**
+	 * As {@link #routesMatching(String)}, for a request of a version: only the routes that
+	 * serve that version.
+	 * @param path the raw (still encoded) path within the application, without the context
+	 * path
+	 * @param version the version of the request
+	 * @return the routes, empty where none matches
+	 */
+	public List<Route> routesMatching(String path, RequestVersion version) {
 		Probe probe = Probe.of(path);
 		if (probe == null) {
 			return List.of();
 		}
-		List<Route> matching = new ArrayList<>(2);
+		List<Entry> matching = new ArrayList<>(2);
+		boolean anyVersioned = false;
 		for (Entry candidate : candidates(probe)) {
 			if (candidate.matchesPattern(probe)) {
-				matching.add(candidate.route());
+				matching.add(candidate);
+				anyVersioned |= candidate.versioned;
 			}
 		}
-		return matching;
+		if (anyVersioned) {
+			Comparable<?> requested = version.get();
+			if (requested != null) {
+				matching = servingVersion(matching, requested);
+			}
+		}
+		List<Route> routes = new ArrayList<>(matching.size());
+		for (Entry entry : matching) {
+			routes.add(entry.route());
+		}
+		return routes;
 	}
 
 	/**
@@ -226,7 +295,7 @@ public final class MethodIndex {
 	 */
 	public Optional<Resolution> lookup(PathContainer path) {
 		Probe probe = new Probe(path.value(), null, path);
-		return resolve(candidates(probe), probe, true);
+		return resolve(candidates(probe), probe, true, RequestVersion.NONE);
 	}
 
 	/**
@@ -240,8 +309,21 @@ public final class MethodIndex {
 	 * @return the resolution of a path the method is rejected on, or empty
 	 */
 	public Optional<Resolution> lookupRejecting(String path, String method) {
+		return lookupRejecting(path, method, RequestVersion.NONE);
+	}
+
+	/**
+	 * As {@link #lookupRejecting(String, String)}, for a request of a version: the method is
+	 * rejected where the routes that serve the path in that version do not take it, and
+	 * none is where no route serves the path in that version.
+	 * @param path the raw path within the application
+	 * @param method the method of the request
+	 * @param version the version of the request
+	 * @return the resolution of a path the method is rejected on, or empty
+	 */
+	public Optional<Resolution> lookupRejecting(String path, String method, RequestVersion version) {
 		Probe probe = Probe.of(path);
-		return (probe != null) ? lookupRejecting(probe, method) : Optional.empty();
+		return (probe != null) ? lookupRejecting(probe, method, version) : Optional.empty();
 	}
 
 	/**
@@ -251,17 +333,36 @@ public final class MethodIndex {
 	 * @return the resolution of a path the method is rejected on, or empty
 	 */
 	public Optional<Resolution> lookupRejecting(PathContainer path, String method) {
-		return lookupRejecting(new Probe(path.value(), null, path), method);
+		return lookupRejecting(path, method, RequestVersion.NONE);
 	}
 
-	private Optional<Resolution> lookupRejecting(Probe probe, String method) {
+	/**
+	 * As {@link #lookupRejecting(String, String, RequestVersion)}, for a path Spring MVC
+	 * already parsed.
+	 * @param path the parsed path within the application
+	 * @param method the method of the request
+	 * @param version the version of the request
+	 * @return the resolution of a path the method is rejected on, or empty
+	 */
+	public Optional<Resolution> lookupRejecting(PathContainer path, String method, RequestVersion version) {
+		return lookupRejecting(new Probe(path.value(), null, path), method, version);
+	}
+
+	/**
+	 * A route that takes the method leaves the request alone: one without a version
+	 * condition at once, one with a condition where it serves the request's version. Else
+	 * the routes of the path in this version decide; where there are none, the request is
+	 * left alone too.
+	 */
+	private Optional<Resolution> lookupRejecting(Probe probe, String method, RequestVersion version) {
 		List<Entry> candidates = candidates(probe);
 		for (Entry candidate : candidates) {
-			if (candidate.route().methods().contains(method) && candidate.matchesPattern(probe)) {
+			if (candidate.route().methods().contains(method) && candidate.matchesPattern(probe)
+					&& (!candidate.versioned || candidate.route().version().accepts(version.get()))) {
 				return Optional.empty();
 			}
 		}
-		return resolve(candidates, probe, true);
+		return resolve(candidates, probe, true, version);
 	}
 
 	private List<Entry> candidates(Probe probe) {
@@ -302,7 +403,8 @@ public final class MethodIndex {
 	 * it, or the resource takes a method the others do not; without {@code presenceIo}, such a
 	 * path resolves to nothing.
 	 */
-	private Optional<Resolution> resolve(List<Entry> candidates, Probe probe, boolean presenceIo) {
+	private Optional<Resolution> resolve(List<Entry> candidates, Probe probe, boolean presenceIo,
+			RequestVersion version) {
 		if (candidates.isEmpty()) {
 			return Optional.empty();
 		}
@@ -310,11 +412,13 @@ public final class MethodIndex {
 		List<Entry> presenceChecked = null;
 		AllowedMethods served = AllowedMethods.none();
 		boolean servlet = false;
+		boolean anyVersioned = false;
 		for (Entry candidate : candidates) {
 			Route route = candidate.route();
 			if (!candidate.matchesPattern(probe)) {
 				continue;
 			}
+			anyVersioned |= candidate.versioned;
 			if (route.alwaysPresent()) {
 				matched.add(candidate);
 				served = served.union(route.methods());
@@ -323,6 +427,17 @@ public final class MethodIndex {
 			else {
 				presenceChecked = (presenceChecked != null) ? presenceChecked : new ArrayList<>(1);
 				presenceChecked.add(candidate);
+			}
+		}
+		Comparable<?> requested = anyVersioned ? version.get() : null;
+		if (requested != null) {
+			matched = servingVersion(matched, requested);
+			presenceChecked = (presenceChecked != null) ? servingVersion(presenceChecked, requested) : null;
+			served = AllowedMethods.none();
+			servlet = false;
+			for (Entry entry : matched) {
+				served = served.union(entry.route().methods());
+				servlet |= entry.route().kind() == RouteKind.SERVLET;
 			}
 		}
 		if (presenceChecked != null) {
@@ -361,6 +476,65 @@ public final class MethodIndex {
 			acceptPatch.addAll(route.acceptPatch());
 		}
 		return Optional.of(new Resolution(routes, allowedFor(routes), explicitOptions, List.copyOf(acceptPatch)));
+	}
+
+	/**
+	 * The entries that serve a request version, as Spring MVC chooses among them: a route
+	 * whose version condition does not accept the version does not serve it; among the
+	 * annotated routes of one handler mapping, a route of a fixed version earlier than the
+	 * request's takes its methods from every route it wins over, that is of a less specific
+	 * pattern, or of the same specificity and an earlier version (Spring prefers it, then
+	 * rejects the request as not of that version). A route that takes every method keeps them
+	 * all. Other conditions Spring compares before versions (parameters, headers, media
+	 * types) are not weighed.
+	 */
+	private List<Entry> servingVersion(List<Entry> entries, Comparable<?> requested) {
+		List<Entry> serving = new ArrayList<>(entries.size());
+		for (Entry entry : entries) {
+			Route route = entry.route();
+			if (!route.version().accepts(requested)) {
+				continue;
+			}
+			AllowedMethods capped = (route.kind() == RouteKind.ANNOTATED) ? capped(route, entries, requested)
+					: AllowedMethods.none();
+			if (capped.isEmpty() || route.methods().isAny()) {
+				serving.add(entry);
+				continue;
+			}
+			List<String> remaining = new ArrayList<>();
+			for (String method : route.methods().methods()) {
+				if (!capped.contains(method)) {
+					remaining.add(method);
+				}
+			}
+			if (!remaining.isEmpty()) {
+				Route taking = route.withMethods(AllowedMethods.of(remaining));
+				serving.add(new Entry(entry.order, taking, allowedFor(List.of(taking))));
+			}
+		}
+		return serving;
+	}
+
+	private static AllowedMethods capped(Route route, List<Entry> entries, Comparable<?> requested) {
+		AllowedMethods capped = AllowedMethods.none();
+		for (Entry entry : entries) {
+			Route other = entry.route();
+			if (other != route && other.kind() == RouteKind.ANNOTATED && other.order() == route.order()
+					&& other.version().capsBelow(requested) && winsOver(other, route)) {
+				capped = capped.union(other.methods());
+			}
+		}
+		return capped;
+	}
+
+	/**
+	 * Whether Spring's annotated mapping prefers one route to another for a request with a
+	 * version that both match: the more specific pattern, then the later version.
+	 */
+	private static boolean winsOver(Route route, Route other) {
+		int specificity = PathPattern.SPECIFICITY_COMPARATOR.compare(route.pattern().pathPattern(),
+				other.pattern().pathPattern());
+		return specificity < 0 || (specificity == 0 && route.version().isLaterThan(other.version()));
 	}
 
 	/**
@@ -437,6 +611,8 @@ public final class MethodIndex {
 
 		private final boolean quick;
 
+		private final boolean versioned;
+
 		private final Resolution single;
 
 		Entry(int order, Route route, AllowedMethods allowed) {
@@ -446,6 +622,7 @@ public final class MethodIndex {
 			this.length = pattern.simpleLength();
 			this.quick = this.length >= 0 && this.length <= 64 && !pattern.hasLiteralAfterPrefix();
 			this.variables = this.quick ? pattern.variableMask() : 0;
+			this.versioned = route.version().isVersioned();
 			this.single = new Resolution(List.of(route), allowed, route.explicitOptions(), route.acceptPatch());
 		}
 

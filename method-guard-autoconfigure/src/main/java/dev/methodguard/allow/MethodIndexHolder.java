@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -39,7 +40,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * holder hears of its end, such as Spring Cloud's refresh of its refresh scope, is announced
  * by {@link #beginChange()} and closed by {@link #endChange()}: meanwhile the holder is not
  * {@link #isSettled() settled}, and nothing may reject a request from its index alone before
- * Spring's handler lookup.
+ * Spring's handler lookup. A change whose end is never told (an environment changed without a
+ * refresh of the refresh scope) is over after {@link #CHANGE_TIMEOUT_NANOS}: the holder
+ * settles and forgets its index, so that early rejection is not lost for good.
  */
 public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInitializingSingleton {
 
@@ -51,7 +54,14 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 
 	private final AtomicReference<Generation> current = new AtomicReference<>(new Generation());
 
+	/** How long a change announced by {@link #beginChange()} may last untold: 10 seconds. */
+	static final long CHANGE_TIMEOUT_NANOS = 10_000_000_000L;
+
+	private final LongSupplier nanoClock;
+
 	private volatile boolean changing;
+
+	private volatile long changeDeadline;
 
 	/**
 	 * Create a holder.
@@ -61,8 +71,14 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 	 */
 	public MethodIndexHolder(Supplier<? extends Collection<? extends RouteSource>> sources,
 			boolean optionsEverywhere) {
+		this(sources, optionsEverywhere, System::nanoTime);
+	}
+
+	MethodIndexHolder(Supplier<? extends Collection<? extends RouteSource>> sources, boolean optionsEverywhere,
+			LongSupplier nanoClock) {
 		this.sources = sources;
 		this.optionsEverywhere = optionsEverywhere;
+		this.nanoClock = nanoClock;
 	}
 
 	@Override
@@ -86,10 +102,12 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 	 * {@link #isSettled() settled}. For changes that are announced in two steps, such as
 	 * Spring Cloud's refresh, which changes the environment first and then rebuilds its
 	 * refresh-scoped beans, routes included, telling of it only once they are rebuilt. A
-	 * second call before {@code endChange()} changes nothing; one {@code endChange()} ends
-	 * both.
+	 * second call before {@code endChange()} extends it; one {@code endChange()} ends both. A
+	 * change not ended within {@link #CHANGE_TIMEOUT_NANOS} ends on its own, as if
+	 * {@code endChange()} had been called.
 	 */
 	public void beginChange() {
+		this.changeDeadline = this.nanoClock.getAsLong() + CHANGE_TIMEOUT_NANOS;
 		this.changing = true;
 	}
 
@@ -107,10 +125,18 @@ public final class MethodIndexHolder implements Supplier<MethodIndex>, SmartInit
 	 * Whether no change of routes announced by {@link #beginChange()} is going on: only then
 	 * may a request be rejected from the index alone before Spring's handler lookup, since
 	 * during such a change the routes may already be others than those indexed.
-	 * @return {@code false} between {@code beginChange()} and {@code endChange()}
+	 * @return {@code false} between {@code beginChange()} and {@code endChange()}, at most for
+	 * {@link #CHANGE_TIMEOUT_NANOS}
 	 */
 	public boolean isSettled() {
-		return !this.changing;
+		if (!this.changing) {
+			return true;
+		}
+		if (this.nanoClock.getAsLong() - this.changeDeadline < 0) {
+			return false;
+		}
+		endChange();
+		return true;
 	}
 
 	/**

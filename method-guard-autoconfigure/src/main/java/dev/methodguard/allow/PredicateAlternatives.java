@@ -21,9 +21,11 @@ import org.springframework.web.servlet.function.RequestPredicates;
  * Reads a functional {@link RequestPredicate} without executing it, as the alternatives of
  * path pattern, methods and media types it accepts (a disjunction: the predicate matches if
  * one of them does). The {@code Content-Type} and {@code Accept} conditions of
- * {@code contentType(...)} and {@code accept(...)} are kept as media types; conditions on
- * other headers, parameters, extensions and versions do not change which methods a path
- * takes, so they are read as "anything". What cannot be read exactly (a custom predicate, a
+ * {@code contentType(...)} and {@code accept(...)} are kept as media types, the API version
+ * of {@code version(...)} as declared ({@code "1.1"}, {@code "1.1+"}); conditions on other
+ * headers, parameters and extensions do not change which methods a path takes, so they are
+ * read as "anything". Of two version conditions that must both hold, the first is kept
+ * (more than the conjunction accepts, never less). What cannot be read exactly (a custom predicate, a
  * negation) is read as "any path", "any method" or "any media type", never as less than it
  * accepts; {@link #approximate()} tells when that happened.
  */
@@ -36,11 +38,12 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 	 * @param methods the methods, or {@code null} for any method
 	 * @param consumes the request content types it takes, or {@code null} for any
 	 * @param produces the media types a request must accept, or {@code null} for any
+	 * @param version the API version as declared, or {@code null} for any
 	 */
 	record Alternative(@Nullable String path, @Nullable Set<String> methods, @Nullable List<MediaType> consumes,
-			@Nullable List<MediaType> produces) {
+			@Nullable List<MediaType> produces, @Nullable String version) {
 
-		static final Alternative ANYTHING = new Alternative(null, null, null, null);
+		static final Alternative ANYTHING = new Alternative(null, null, null, null, null);
 
 		/**
 		 * Both alternatives at once: the first path, the common methods; of two media type
@@ -57,7 +60,7 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 				combinedMethods.retainAll(other.methods);
 			}
 			return new Alternative(combinedPath, combinedMethods, either(this.consumes, other.consumes),
-					either(this.produces, other.produces));
+					either(this.produces, other.produces), (this.version != null) ? this.version : other.version);
 		}
 
 		/**
@@ -65,7 +68,8 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 		 */
 		Alternative nestedIn(Alternative outer) {
 			Alternative both = and(outer);
-			return new Alternative(concat(outer.path, this.path), both.methods, both.consumes, both.produces);
+			return new Alternative(concat(outer.path, this.path), both.methods, both.consumes, both.produces,
+					both.version);
 		}
 
 		private static @Nullable List<MediaType> either(@Nullable List<MediaType> first,
@@ -138,12 +142,12 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 	public void method(Set<HttpMethod> methods) {
 		Set<String> names = new LinkedHashSet<>();
 		methods.forEach((method) -> names.add(method.name()));
-		add(List.of(new Alternative(null, names, null, null)));
+		add(List.of(new Alternative(null, names, null, null, null)));
 	}
 
 	@Override
 	public void path(String pattern) {
-		add(List.of(new Alternative(pattern, null, null, null)));
+		add(List.of(new Alternative(pattern, null, null, null, null)));
 	}
 
 	@Override
@@ -164,10 +168,10 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 			add(List.of(Alternative.ANYTHING));
 		}
 		else if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
-			add(List.of(new Alternative(null, null, mediaTypes, null)));
+			add(List.of(new Alternative(null, null, mediaTypes, null, null)));
 		}
 		else {
-			add(List.of(new Alternative(null, null, null, mediaTypes)));
+			add(List.of(new Alternative(null, null, null, mediaTypes, null)));
 		}
 	}
 
@@ -190,7 +194,7 @@ final class PredicateAlternatives implements RequestPredicates.Visitor {
 
 	@Override
 	public void version(String version) {
-		add(List.of(Alternative.ANYTHING));
+		add(List.of(new Alternative(null, null, null, null, version)));
 	}
 
 	@Override

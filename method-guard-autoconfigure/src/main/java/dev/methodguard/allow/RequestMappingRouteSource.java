@@ -9,11 +9,14 @@ import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
+import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.web.servlet.mvc.condition.VersionRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -23,7 +26,9 @@ import org.springframework.web.util.pattern.PatternParseException;
 /**
  * Routes of annotated handler methods, read from a {@link RequestMappingInfoHandlerMapping}
  * (controllers, and Actuator's web endpoints, which use the same mapping infrastructure).
- * A mapping with no method condition takes every method.
+ * A mapping with no method condition takes every method. A mapping's API version condition
+ * ({@code @RequestMapping(version = ...)}) is read, and parsed with the handler mapping's
+ * {@link ApiVersionStrategy}.
  */
 public final class RequestMappingRouteSource implements RouteSource {
 
@@ -35,8 +40,10 @@ public final class RequestMappingRouteSource implements RouteSource {
 
 	private final Predicate<HandlerMethod> infrastructure;
 
+	private final RouteKind kind;
+
 	/**
-	 * Create a source.
+	 * Create a source of annotated controllers' routes.
 	 * @param mapping the handler mapping to read
 	 * @param servletPrefix the path prefix of the {@code DispatcherServlet}, {@code ""} for
 	 * {@code /}
@@ -45,9 +52,25 @@ public final class RequestMappingRouteSource implements RouteSource {
 	 */
 	public RequestMappingRouteSource(RequestMappingInfoHandlerMapping mapping, String servletPrefix,
 			Predicate<HandlerMethod> infrastructure) {
+		this(mapping, servletPrefix, infrastructure, RouteKind.ANNOTATED);
+	}
+
+	/**
+	 * Create a source whose routes are of the given kind.
+	 * @param mapping the handler mapping to read
+	 * @param servletPrefix the path prefix of the {@code DispatcherServlet}, {@code ""} for
+	 * {@code /}
+	 * @param infrastructure handler methods that are infrastructure rather than resources
+	 * (such as the error controller), left out of the index
+	 * @param kind the kind of its routes ({@link RouteKind#ACTUATOR} for the mappings of
+	 * Actuator's web endpoints, which the caller recognizes by their type)
+	 */
+	public RequestMappingRouteSource(RequestMappingInfoHandlerMapping mapping, String servletPrefix,
+			Predicate<HandlerMethod> infrastructure, RouteKind kind) {
 		this.mapping = mapping;
 		this.servletPrefix = servletPrefix;
 		this.infrastructure = infrastructure;
+		this.kind = kind;
 	}
 
 	@Override
@@ -64,9 +87,9 @@ public final class RequestMappingRouteSource implements RouteSource {
 	@Override
 	public Reading read() {
 		List<String> unread = new ArrayList<>();
-		RouteKind kind = this.mapping.getClass().getName().contains(".actuate.") ? RouteKind.ACTUATOR
-				: RouteKind.ANNOTATED;
+		RouteKind kind = this.kind;
 		boolean caseSensitive = isCaseSensitive(this.mapping.getPatternParser());
+		ApiVersionStrategy strategy = this.mapping.getApiVersionStrategy();
 		List<Route> routes = new ArrayList<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mapping.getHandlerMethods().entrySet()) {
 			if (this.infrastructure.test(entry.getValue())) {
@@ -80,13 +103,28 @@ public final class RequestMappingRouteSource implements RouteSource {
 			List<MediaType> consumes = List.copyOf(info.getConsumesCondition().getConsumableMediaTypes());
 			List<MediaType> produces = List.copyOf(info.getProducesCondition().getProducibleMediaTypes());
 			List<MediaType> acceptPatch = declared.contains(RequestMethod.PATCH) ? consumes : List.of();
+			RouteVersion version = version(info.getVersionCondition(), strategy);
 			for (PathPattern pattern : patterns(info, unread)) {
 				routes.add(new Route(new RoutePattern(this.servletPrefix, pattern, caseSensitive), methods, kind,
 						entry.getValue().toString(), explicitOptions, acceptPatch, Route.ALWAYS_PRESENT,
-						this.mapping.getOrder(), consumes, produces));
+						this.mapping.getOrder(), consumes, produces, version));
 			}
 		}
 		return new Reading(routes, unread);
+	}
+
+	/**
+	 * The version condition of a mapping. Spring keeps whether it is a baseline to itself;
+	 * a condition equals the one declared with the same text, so a baseline is the condition
+	 * that equals its value declared with a {@code +}.
+	 */
+	private static RouteVersion version(VersionRequestCondition condition, @Nullable ApiVersionStrategy strategy) {
+		String value = condition.getVersion();
+		if (value == null || strategy == null) {
+			return RouteVersion.NONE;
+		}
+		boolean baseline = condition.equals(new VersionRequestCondition(value + "+", strategy));
+		return RouteVersion.parse(baseline ? value + "+" : value, strategy);
 	}
 
 	/**

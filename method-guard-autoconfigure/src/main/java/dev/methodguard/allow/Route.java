@@ -34,10 +34,12 @@ import org.springframework.http.server.PathContainer;
  * request; empty for any
  * @param produces the media types the route answers with, one of which the request must
  * accept; empty for any
+ * @param version the API version condition of the handler, {@link RouteVersion#NONE} for
+ * none
  */
 public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind, String handler,
 		boolean explicitOptions, List<MediaType> acceptPatch, Predicate<PathContainer> presence, int order,
-		List<MediaType> consumes, List<MediaType> produces) {
+		List<MediaType> consumes, List<MediaType> produces, RouteVersion version) {
 
 	/** The presence check of a route whose every matching path is a resource. */
 	public static final Predicate<PathContainer> ALWAYS_PRESENT = (path) -> true;
@@ -54,6 +56,27 @@ public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind
 		Objects.requireNonNull(presence, "presence");
 		consumes = List.copyOf(consumes);
 		produces = List.copyOf(produces);
+		Objects.requireNonNull(version, "version");
+	}
+
+	/**
+	 * A route without an API version condition.
+	 * @param pattern the paths the handler serves
+	 * @param methods the methods it takes there
+	 * @param kind the kind of handler
+	 * @param handler a description of the handler
+	 * @param explicitOptions whether the handler answers {@code OPTIONS} itself
+	 * @param acceptPatch the media types a {@code PATCH} there consumes
+	 * @param presence a further check a path must pass to be a resource
+	 * @param order the order of the handler mapping that holds the route
+	 * @param consumes the media types a request body must have, empty for any
+	 * @param produces the media types the route answers with, empty for any
+	 */
+	public Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind, String handler,
+			boolean explicitOptions, List<MediaType> acceptPatch, Predicate<PathContainer> presence, int order,
+			List<MediaType> consumes, List<MediaType> produces) {
+		this(pattern, methods, kind, handler, explicitOptions, acceptPatch, presence, order, consumes, produces,
+				RouteVersion.NONE);
 	}
 
 	/**
@@ -90,6 +113,17 @@ public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind
 	 */
 	boolean alwaysPresent() {
 		return this.presence == ALWAYS_PRESENT;
+	}
+
+	/**
+	 * This route taking fewer methods, for the request version that a later fixed version
+	 * of the same mapping takes the others from.
+	 * @param taken the methods it still takes
+	 * @return the route with those methods
+	 */
+	Route withMethods(AllowedMethods taken) {
+		return new Route(this.pattern, taken, this.kind, this.handler, this.explicitOptions, this.acceptPatch,
+				this.presence, this.order, this.consumes, this.produces, this.version);
 	}
 
 }

@@ -31,8 +31,9 @@ import org.springframework.web.util.pattern.PatternParseException;
  * Routes of the functional endpoints (WebMvc.fn) of a {@link RouterFunctionMapping}, read
  * with {@link RouterFunctions.Visitor} and {@code RequestPredicates.Visitor}, nested routes
  * and {@code path(...)} prefixes included, without executing any predicate; each carries the
- * order of the mapping and the media types of its {@code contentType(...)} and
- * {@code accept(...)} conditions. A predicate that
+ * order of the mapping, the media types of its {@code contentType(...)} and
+ * {@code accept(...)} conditions and the API version of its {@code version(...)} condition,
+ * parsed with the mapping's {@code ApiVersionStrategy}. A predicate that
  * cannot be read exactly (a custom one) makes its route take every method; that is logged
  * once, at DEBUG. Functional resource lookups ({@code RouterFunctions.resources}), router
  * functions not built with the DSL and paths that are not {@code PathPattern}s cannot be read
@@ -186,13 +187,28 @@ public final class RouterFunctionRouteSource implements RouteSource {
 				AllowedMethods methods = (alternative.methods() != null) ? AllowedMethods.of(alternative.methods())
 						: AllowedMethods.any();
 				boolean explicitOptions = alternative.methods() == null || alternative.methods().contains("OPTIONS");
+				RouteVersion version = version(alternative.version(), description);
 				this.routes.add(new Route(pattern, methods, RouteKind.FUNCTIONAL, description, explicitOptions,
 						List.of(), Route.ALWAYS_PRESENT, RouterFunctionRouteSource.this.mapping.getOrder(),
-						orEmpty(alternative.consumes()), orEmpty(alternative.produces())));
+						orEmpty(alternative.consumes()), orEmpty(alternative.produces()), version));
 			}
 			catch (PatternParseException ex) {
 				this.unread.add("functional " + ((id != null) ? describe(id, predicates) : "route " + predicates)
 						+ " (pattern " + path + ")");
+			}
+		}
+
+		/**
+		 * The version condition of a route; one its mapping's strategy cannot parse (Spring
+		 * fails such a route's requests) is read as none, more than it accepts.
+		 */
+		private RouteVersion version(@Nullable String declared, String description) {
+			try {
+				return RouteVersion.parse(declared, RouterFunctionRouteSource.this.mapping.getApiVersionStrategy());
+			}
+			catch (RuntimeException ex) {
+				this.approximated.add(description + " (version " + declared + ")");
+				return RouteVersion.NONE;
 			}
 		}
 

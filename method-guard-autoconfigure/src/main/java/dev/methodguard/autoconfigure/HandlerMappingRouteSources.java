@@ -3,6 +3,7 @@ package dev.methodguard.autoconfigure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import jakarta.servlet.ServletRegistration;
 import dev.methodguard.allow.HandlerMappingReader;
 import dev.methodguard.allow.RequestMappingRouteSource;
 import dev.methodguard.allow.Route;
+import dev.methodguard.allow.RouteKind;
 import dev.methodguard.allow.RouteSource;
 import dev.methodguard.allow.RouterFunctionRouteSource;
 import dev.methodguard.allow.ServletRouteSource;
@@ -27,10 +29,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
+import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -82,7 +87,8 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 				sources.add(read);
 			}
 			else if (mapping instanceof RequestMappingInfoHandlerMapping infoMapping) {
-				sources.add(new RequestMappingRouteSource(infoMapping, prefix, infrastructure));
+				sources.add(new RequestMappingRouteSource(infoMapping, prefix, infrastructure,
+						ActuatorMappings.isActuators(infoMapping) ? RouteKind.ACTUATOR : RouteKind.ANNOTATED));
 			}
 			else if (mapping instanceof RouterFunctionMapping functionMapping) {
 				sources.add(new RouterFunctionRouteSource(functionMapping, prefix));
@@ -202,6 +208,25 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The API version strategy of the application's handler mappings (Spring MVC gives the
+	 * one of {@code spring.mvc.apiversion.*} and {@code configureApiVersioning} to its
+	 * mappings of annotated controllers and router functions): the first one a mapping has,
+	 * looked for once, when first asked for.
+	 * @param handlerMappings the handler mappings
+	 * @return the strategy, supplying {@code null} where the application does not version
+	 * its API
+	 */
+	static Supplier<@Nullable ApiVersionStrategy> apiVersionStrategy(ObjectProvider<HandlerMapping> handlerMappings) {
+		SingletonSupplier<Optional<ApiVersionStrategy>> strategy = SingletonSupplier.of(() -> handlerMappings
+			.orderedStream()
+			.filter(AbstractHandlerMapping.class::isInstance)
+			.map((mapping) -> Optional.ofNullable(((AbstractHandlerMapping) mapping).getApiVersionStrategy()))
+			.flatMap(Optional::stream)
+			.findFirst());
+		return () -> strategy.obtain().orElse(null);
 	}
 
 }

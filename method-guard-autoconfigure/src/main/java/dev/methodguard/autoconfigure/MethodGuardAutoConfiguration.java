@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,6 +20,8 @@ import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejectionListener;
 import dev.methodguard.servlet.ApplicationAdvice;
+import dev.methodguard.servlet.BrowserErrorPageInterceptor;
+import dev.methodguard.servlet.BrowserErrorPages;
 import dev.methodguard.servlet.ContainerRejectionFilter;
 import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
 import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
@@ -57,6 +60,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.method.ControllerAdviceBean;
@@ -130,8 +135,52 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ProblemWriter methodGuardProblemWriter(ListableBeanFactory beanFactory, RequestBodyDrain drain,
-			MethodRejections rejections) {
-		return new ProblemWriter(() -> ApplicationConverters.of(beanFactory), drain, rejections::announce);
+			MethodRejections rejections, BrowserErrorPages pages) {
+		return new ProblemWriter(() -> ApplicationConverters.of(beanFactory), drain, rejections::announce, pages);
+	}
+
+	/**
+	 * The face method-guard shows browsers: the application's error page, rendered by Spring
+	 * Boot's error handling. Where the application has Spring Security's filter chain (the
+	 * bean {@value #SECURITY_FILTER_CHAIN_BEAN}), the error page dispatch of such a page goes
+	 * straight to the {@code DispatcherServlet}, so that a chain that does not permit
+	 * {@code /error} cannot turn it into a 401.
+	 * @param properties the properties
+	 * @param drain settles unread request bodies
+	 * @param rejections the decision logic, whose listeners are told of each page
+	 * @param context the application context, for its beans
+	 * @return the browser face
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	BrowserErrorPages methodGuardBrowserErrorPages(MethodGuardProperties properties, RequestBodyDrain drain,
+			MethodRejections rejections, ApplicationContext context) {
+		SingletonSupplier<Boolean> secured = SingletonSupplier
+			.of(() -> context.containsBean(SECURITY_FILTER_CHAIN_BEAN));
+		Supplier<@Nullable Servlet> errorServlet = () -> secured.obtain()
+				? context.getBeanProvider(DispatcherServlet.class).getIfUnique() : null;
+		return new BrowserErrorPages(properties.getHtmlErrorPages().isEnabled(), drain, rejections::announce,
+				errorServlet);
+	}
+
+	/**
+	 * Registers the {@link BrowserErrorPageInterceptor} with Spring MVC, where browsers get
+	 * error pages.
+	 * @return the configurer
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "methodGuardBrowserErrorPageConfigurer")
+	@ConditionalOnBooleanProperty(name = "method-guard.html-error-pages.enabled", matchIfMissing = true)
+	WebMvcConfigurer methodGuardBrowserErrorPageConfigurer() {
+		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor();
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(interceptor);
+			}
+
+		};
 	}
 
 	/**
@@ -214,6 +263,7 @@ public final class MethodGuardAutoConfiguration {
 	 * @param rejections the decision logic
 	 * @param writer the problem writer
 	 * @param properties the properties
+	 * @param pages the browser face
 	 * @param context the application context, for its servlet context and its beans
 	 * @return the registration
 	 */
@@ -221,7 +271,7 @@ public final class MethodGuardAutoConfiguration {
 	@ConditionalOnMissingBean(name = "methodGuardContainerRejectionFilterRegistration")
 	FilterRegistrationBean<ContainerRejectionFilter> methodGuardContainerRejectionFilterRegistration(
 			MethodRejections rejections, ProblemWriter writer, MethodGuardProperties properties,
-			ApplicationContext context) {
+			BrowserErrorPages pages, ApplicationContext context) {
 		BooleanSupplier conceal = () -> false;
 		if (!properties.getSecurity().isRevealBeforeAuthentication()) {
 			SingletonSupplier<Boolean> secured = SingletonSupplier
@@ -229,7 +279,7 @@ public final class MethodGuardAutoConfiguration {
 			conceal = secured::obtain;
 		}
 		FilterRegistrationBean<ContainerRejectionFilter> registration = new FilterRegistrationBean<>(
-				new ContainerRejectionFilter(rejections, writer, plainServlets(context), conceal));
+				new ContainerRejectionFilter(rejections, writer, plainServlets(context), conceal, pages));
 		registration.setName("methodGuardContainerRejectionFilter");
 		registration.setDispatcherTypes(DispatcherType.ERROR);
 		int securityOrder = securityFilterOrder(context);
@@ -262,7 +312,7 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RejectionLogger methodGuardRejectionLogger(MethodGuardProperties properties) {
-		return new RejectionLogger(properties.getLog().getLevel());
+		return new RejectionLogger(RejectionLogger.Level.valueOf(properties.getLog().getLevel().name()));
 	}
 
 	@Bean
@@ -276,18 +326,19 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MethodRejections methodGuardRejections(MethodIndexHolder index, MethodProblemFactory problems,
-			MethodGuardProperties properties, PathPolicy policy, ObjectProvider<MethodRejectionListener> listeners) {
+			MethodGuardProperties properties, PathPolicy policy, ObjectProvider<MethodRejectionListener> listeners,
+			ObjectProvider<HandlerMapping> handlerMappings) {
 		return new MethodRejections(index, problems, properties.getUnknownMethodStatus(), policy,
-				listeners.orderedStream().toList());
+				listeners.orderedStream().toList(), HandlerMappingRouteSources.apiVersionStrategy(handlerMappings));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	MethodGuardExceptionResolver methodGuardExceptionResolver(MethodRejections rejections, BeanFactory beanFactory,
-			RequestBodyDrain drain, ApplicationAdvice advice) {
+			RequestBodyDrain drain, ApplicationAdvice advice, BrowserErrorPages pages) {
 		Supplier<HandlerExceptionResolver> delegate = () -> beanFactory.getBean(MVC_EXCEPTION_RESOLVER_BEAN,
 				HandlerExceptionResolver.class);
-		return new MethodGuardExceptionResolver(rejections, delegate, drain, advice);
+		return new MethodGuardExceptionResolver(rejections, delegate, drain, advice, pages);
 	}
 
 	@Bean
@@ -310,8 +361,9 @@ public final class MethodGuardAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ErrorDispatchHandlerMapping methodGuardErrorDispatchHandlerMapping(MethodRejections rejections) {
-		return new ErrorDispatchHandlerMapping(rejections);
+	ErrorDispatchHandlerMapping methodGuardErrorDispatchHandlerMapping(MethodRejections rejections,
+			BrowserErrorPages pages) {
+		return new ErrorDispatchHandlerMapping(rejections, pages);
 	}
 
 	/**

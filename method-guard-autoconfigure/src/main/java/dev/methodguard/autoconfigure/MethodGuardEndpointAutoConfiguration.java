@@ -4,12 +4,14 @@ import dev.methodguard.actuate.MethodsEndpoint;
 import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.allow.PathPolicy;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Auto-configuration of the {@code methods} Actuator endpoint. Like every endpoint but
@@ -23,8 +25,10 @@ public final class MethodGuardEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MethodsEndpoint methodsEndpoint(MethodIndexHolder index, PathPolicy policy, MethodGuardProperties properties) {
-		return new MethodsEndpoint(index, policy, properties.getActuator().isShowConcealed());
+	MethodsEndpoint methodsEndpoint(MethodIndexHolder index, PathPolicy policy, MethodGuardProperties properties,
+			ObjectProvider<HandlerMapping> handlerMappings) {
+		return new MethodsEndpoint(index, policy, properties.getActuator().isShowConcealed(),
+				HandlerMappingRouteSources.apiVersionStrategy(handlerMappings));
 	}
 
 }

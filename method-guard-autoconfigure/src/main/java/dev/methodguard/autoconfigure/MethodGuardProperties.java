@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.methodguard.allow.PathPolicy;
-import dev.methodguard.servlet.RejectionLogger;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -81,6 +81,11 @@ public class MethodGuardProperties {
 	 * Answers given where Spring Security is in place.
 	 */
 	private final Security security = new Security();
+
+	/**
+	 * Error pages for browsers.
+	 */
+	private final HtmlErrorPages htmlErrorPages = new HtmlErrorPages();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -156,6 +161,14 @@ public class MethodGuardProperties {
 	 */
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	/**
+	 * The settings of the error pages browsers get.
+	 * @return the settings
+	 */
+	public HtmlErrorPages getHtmlErrorPages() {
+		return this.htmlErrorPages;
 	}
 
 	private static List<String> validPatterns(String property, List<String> patterns) {
@@ -241,13 +254,13 @@ public class MethodGuardProperties {
 		 * Level of the one line logged per rejected request (method, path, pattern, status
 		 * and Allow; never the body or the headers).
 		 */
-		private RejectionLogger.Level level = RejectionLogger.Level.DEBUG;
+		private LogLevel level = LogLevel.DEBUG;
 
-		public RejectionLogger.Level getLevel() {
+		public LogLevel getLevel() {
 			return this.level;
 		}
 
-		public void setLevel(RejectionLogger.Level level) {
+		public void setLevel(LogLevel level) {
 			this.level = level;
 		}
 
@@ -328,6 +341,42 @@ public class MethodGuardProperties {
 		 */
 		public void setRevealBeforeAuthentication(boolean revealBeforeAuthentication) {
 			this.revealBeforeAuthentication = revealBeforeAuthentication;
+		}
+
+	}
+
+	/**
+	 * Error pages for browsers.
+	 */
+	public static class HtmlErrorPages {
+
+		/**
+		 * Whether a client whose Accept header explicitly accepts text/html (Spring Boot's
+		 * rule: text/html, or text/*, comes before the full wildcard, which alone does not
+		 * count; a type with q=0 is not accepted) gets the
+		 * application's error page instead of the problem for every rejection (405, 501, the
+		 * 404 of a concealed path), rendered through Spring Boot's error handling as Spring
+		 * Boot renders its own errors (error/405, error/4xx, the whitelabel page, or the
+		 * application's own ErrorController or ErrorViewResolver), with the same status and
+		 * Allow, and the allowed methods in the "allowedMethods" model attribute. When
+		 * false, every client gets the problem (application/problem+json).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether browsers get error pages.
+		 * @return {@code true} if they do
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set whether browsers get error pages.
+		 * @param enabled {@code false} to give every client the problem
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -41,7 +41,15 @@ import org.springframework.http.HttpHeaders;
  * {@code Allow} (RFC 9110: the resource allows no method) in place of the container's list
  * of every method the servlet has.
  * <p>
- * A request the {@link MethodGuardFilter} saw is left to the usual error handling.
+ * A browser gets the application's error page instead of the problem (see
+ * {@link BrowserErrorPages}): the dispatch under way becomes the page of the rejection. So
+ * does the error page dispatch of a browser's 405 or 501 that another filter or a servlet
+ * sent after the {@link MethodGuardFilter} let the request through, where the method index
+ * confirms the rejection (an API client gets the problem from the
+ * {@link ErrorDispatchHandlerMapping}). This filter also carries on the error page dispatch
+ * of every page method-guard asked for, before any security filter can judge it.
+ * <p>
+ * Any other request the {@link MethodGuardFilter} saw is left to the usual error handling.
  */
 public final class ContainerRejectionFilter implements Filter {
 
@@ -52,6 +60,8 @@ public final class ContainerRejectionFilter implements Filter {
 	private final Supplier<Set<String>> plainServlets;
 
 	private final BooleanSupplier conceal;
+
+	private final BrowserErrorPages pages;
 
 	/**
 	 * Create the filter.
@@ -64,34 +74,80 @@ public final class ContainerRejectionFilter implements Filter {
 	 */
 	public ContainerRejectionFilter(MethodRejections rejections, ProblemWriter writer,
 			Supplier<Set<String>> plainServlets, BooleanSupplier conceal) {
+		this(rejections, writer, plainServlets, conceal, BrowserErrorPages.disabled());
+	}
+
+	/**
+	 * Create the filter.
+	 * @param rejections the decision logic
+	 * @param writer the writer of problems outside Spring MVC
+	 * @param plainServlets the names of the servlets that are not Spring MVC's
+	 * @param conceal whether the answer must reveal nothing of the application: true where a
+	 * security filter chain would have judged the request and revealing before
+	 * authentication is not asked for
+	 * @param pages the browser face
+	 */
+	public ContainerRejectionFilter(MethodRejections rejections, ProblemWriter writer,
+			Supplier<Set<String>> plainServlets, BooleanSupplier conceal, BrowserErrorPages pages) {
 		this.rejections = rejections;
 		this.writer = writer;
 		this.plainServlets = plainServlets;
 		this.conceal = conceal;
+		this.pages = pages;
 	}
 
 	@Override
 	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
 			throws IOException, ServletException {
-		if (servletRequest instanceof HttpServletRequest request
-				&& servletResponse instanceof HttpServletResponse response
-				&& request.getDispatcherType() == DispatcherType.ERROR
-				&& request.getAttribute(MethodGuardFilter.PASSED_ATTRIBUTE) == null
-				&& request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
-				&& (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED
-						|| status == HttpServletResponse.SC_NOT_IMPLEMENTED)
-				&& answered(request, response, status)) {
+		if (!(servletRequest instanceof HttpServletRequest request)
+				|| !(servletResponse instanceof HttpServletResponse response)
+				|| request.getDispatcherType() != DispatcherType.ERROR) {
+			chain.doFilter(servletRequest, servletResponse);
 			return;
 		}
-		chain.doFilter(servletRequest, servletResponse);
+		if (BrowserErrorPages.rejection(request) != null) {
+			this.pages.render(request, response, chain);
+			return;
+		}
+		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status
+				&& (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED
+						|| status == HttpServletResponse.SC_NOT_IMPLEMENTED)) {
+			boolean passed = request.getAttribute(MethodGuardFilter.PASSED_ATTRIBUTE) != null;
+			if (passed ? answeredForABrowser(request, response, chain) : answered(request, response, status, chain)) {
+				return;
+			}
+		}
+		chain.doFilter(request, response);
 	}
 
 	/**
-	 * Answer the container's rejection with the problem, or leave it to the error page.
+	 * Render the page of a rejection a filter or a servlet sent after the request passed
+	 * the {@link MethodGuardFilter}, for a browser, where the index confirms it; leave it to
+	 * the usual error handling otherwise (for the application's own answer to a rejection
+	 * method-guard decided, and for API clients).
 	 * @return {@code true} if answered
 	 */
-	private boolean answered(HttpServletRequest request, HttpServletResponse response, int status)
-			throws IOException {
+	private boolean answeredForABrowser(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (request.getAttribute(MethodGuardExceptionResolver.RENDERED_ATTRIBUTE) != null
+				|| !this.pages.wantsPage(request)) {
+			return false;
+		}
+		Optional<MethodRejectedException> rejection = this.rejections.forMissingHandler(request);
+		if (rejection.isEmpty()) {
+			return false;
+		}
+		this.pages.render(this.pages.adopt(request, response, rejection.get()), response, chain);
+		return true;
+	}
+
+	/**
+	 * Answer the container's rejection with the problem or, for a browser, the page of the
+	 * rejection; or leave it to the error page.
+	 * @return {@code true} if answered
+	 */
+	private boolean answered(HttpServletRequest request, HttpServletResponse response, int status,
+			FilterChain chain) throws IOException, ServletException {
 		boolean plainServlet = request.getAttribute(RequestDispatcher.ERROR_SERVLET_NAME) instanceof String name
 				&& this.plainServlets.get().contains(name);
 		Optional<MethodRejectedException> rejection = (this.conceal.getAsBoolean()
@@ -101,7 +157,12 @@ public final class ContainerRejectionFilter implements Filter {
 		if (rejection.isPresent()) {
 			// The container's Allow lists every method of the servlet; a 405 sets its own.
 			response.setHeader(HttpHeaders.ALLOW, null);
-			this.writer.writeAnyway(request, response, rejection.get());
+			if (this.pages.wantsPage(request)) {
+				this.pages.render(this.pages.adopt(request, response, rejection.get()), response, chain);
+			}
+			else {
+				this.writer.writeProblem(request, response, rejection.get());
+			}
 			return true;
 		}
 		if (status == HttpServletResponse.SC_METHOD_NOT_ALLOWED && !this.rejections.isExcluded(request)) {

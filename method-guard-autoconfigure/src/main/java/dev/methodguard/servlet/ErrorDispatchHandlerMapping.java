@@ -14,7 +14,8 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * of Spring MVC's own resolvers — so that the client gets the same problem and {@code Allow}
  * as from any other handler. A request whose rejection method-guard's resolver already
  * rendered (through the application's own handler, which may send the error itself) is left
- * alone. Ordered before every other handler mapping, so the application's own
+ * alone, and so is a browser's (see {@link BrowserErrorPages}): the error controller renders
+ * its page. Ordered before every other handler mapping, so the application's own
  * {@code ErrorController} does not see these dispatches; where the method index does not
  * confirm the rejection, the error controller answers as usual.
  */
@@ -22,12 +23,24 @@ public final class ErrorDispatchHandlerMapping extends AbstractHandlerMapping {
 
 	private final MethodRejections rejections;
 
+	private final BrowserErrorPages pages;
+
 	/**
-	 * Create the mapping.
+	 * Create the mapping for API clients only.
 	 * @param rejections the decision logic
 	 */
 	public ErrorDispatchHandlerMapping(MethodRejections rejections) {
+		this(rejections, BrowserErrorPages.disabled());
+	}
+
+	/**
+	 * Create the mapping.
+	 * @param rejections the decision logic
+	 * @param pages the browser face, whose requests are left to the error controller
+	 */
+	public ErrorDispatchHandlerMapping(MethodRejections rejections, BrowserErrorPages pages) {
 		this.rejections = rejections;
+		this.pages = pages;
 		setOrder(Ordered.HIGHEST_PRECEDENCE);
 	}
 
@@ -36,7 +49,8 @@ public final class ErrorDispatchHandlerMapping extends AbstractHandlerMapping {
 		if (request.getDispatcherType() != DispatcherType.ERROR
 				|| request.getAttribute(MethodGuardExceptionResolver.RENDERED_ATTRIBUTE) != null
 				|| !(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status)
-				|| (status != 405 && status != 501)) {
+				|| (status != 405 && status != 501) || BrowserErrorPages.rejection(request) != null
+				|| this.pages.wantsPage(request)) {
 			return null;
 		}
 		return this.rejections.forMissingHandler(request).map(RejectionHandler::new).orElse(null);

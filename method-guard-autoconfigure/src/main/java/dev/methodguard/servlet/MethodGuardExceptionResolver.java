@@ -1,5 +1,7 @@
 package dev.methodguard.servlet;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -13,6 +15,7 @@ import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.core.Ordered;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.accept.NotAcceptableApiVersionException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
@@ -25,10 +28,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * converters. It sees what the advice alone cannot: mismatches raised by a resource or
  * {@code HttpRequestHandler} (to which Spring applies no advice), requests that found no
  * handler although the path is a known resource (functional routes), methods no handler
- * implements (501), and the rejections method-guard's own handlers raise. Where the
+ * implements (501), a method whose route Spring chose only to refuse the request's API
+ * version (a fixed version earlier than the request's, where the path's routes of that
+ * version take other methods: 405, not Spring's 400), and the rejections method-guard's own
+ * handlers raise. Where the
  * application's own controller advice handles {@link HttpRequestMethodNotSupportedException}
  * ({@link ApplicationAdvice}), its handler answers every 405 instead, given the truthful
- * methods; 501s and the 404s of concealed paths stay method-guard's.
+ * methods; 501s and the 404s of concealed paths stay method-guard's. A browser gets the
+ * application's error page instead of method-guard's problem (see {@link BrowserErrorPages}).
  */
 public final class MethodGuardExceptionResolver implements HandlerExceptionResolver, Ordered {
 
@@ -50,8 +57,10 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 
 	private final ApplicationAdvice advice;
 
+	private final BrowserErrorPages pages;
+
 	/**
-	 * Create a resolver.
+	 * Create a resolver that answers API clients and browsers alike with the problem.
 	 * @param rejections the decision logic
 	 * @param delegate the resolver that renders a {@link MethodRejectedException}, usually
 	 * Spring MVC's composite of its exception resolvers
@@ -60,10 +69,25 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 	 */
 	public MethodGuardExceptionResolver(MethodRejections rejections, Supplier<HandlerExceptionResolver> delegate,
 			RequestBodyDrain drain, ApplicationAdvice advice) {
+		this(rejections, delegate, drain, advice, BrowserErrorPages.disabled());
+	}
+
+	/**
+	 * Create a resolver.
+	 * @param rejections the decision logic
+	 * @param delegate the resolver that renders a {@link MethodRejectedException}, usually
+	 * Spring MVC's composite of its exception resolvers
+	 * @param drain settles the unread request body before the rejection is rendered
+	 * @param advice what the application's own controller advice handles
+	 * @param pages the browser face, which sends browsers to the application's error page
+	 */
+	public MethodGuardExceptionResolver(MethodRejections rejections, Supplier<HandlerExceptionResolver> delegate,
+			RequestBodyDrain drain, ApplicationAdvice advice, BrowserErrorPages pages) {
 		this.rejections = rejections;
 		this.delegate = delegate;
 		this.drain = drain;
 		this.advice = advice;
+		this.pages = pages;
 	}
 
 	@Override
@@ -80,6 +104,9 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 		else if (ex instanceof NoHandlerFoundException || ex instanceof NoResourceFoundException) {
 			rejected = this.rejections.forNoHandlerFound(request);
 		}
+		else if (ex instanceof NotAcceptableApiVersionException) {
+			rejected = this.rejections.forVersionMismatch(request);
+		}
 		else {
 			return null;
 		}
@@ -88,6 +115,16 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 
 	private ModelAndView render(HttpServletRequest request, HttpServletResponse response,
 			MethodRejectedException rejection) {
+		if (!isTheApplications(rejection) && this.pages.wantsPage(request)) {
+			request.setAttribute(RENDERED_ATTRIBUTE, Boolean.TRUE);
+			try {
+				this.pages.sendError(request, response, rejection);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return new ModelAndView();
+		}
 		this.drain.beforeAnswer(request, response);
 		this.rejections.announce(rejection.getRejection());
 		request.setAttribute(RENDERED_ATTRIBUTE, Boolean.TRUE);
@@ -108,12 +145,18 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 	 * anything else is method-guard's problem.
 	 */
 	private Exception forTheApplication(MethodRejectedException rejection, HttpServletResponse response) {
-		MethodRejection decided = rejection.getRejection();
-		if (decided.status() != 405 || decided.allowed() == null || !this.advice.handlesMethodNotSupported()) {
+		if (!isTheApplications(rejection)) {
 			return rejection;
 		}
+		MethodRejection decided = rejection.getRejection();
 		MethodGuardAdvice.setHeaders(response, rejection);
 		return new HttpRequestMethodNotSupportedException(decided.method(), decided.allowed().methods());
+	}
+
+	/** Whether the application's own handler of {@link HttpRequestMethodNotSupportedException} answers. */
+	private boolean isTheApplications(MethodRejectedException rejection) {
+		MethodRejection decided = rejection.getRejection();
+		return decided.status() == 405 && decided.allowed() != null && this.advice.handlesMethodNotSupported();
 	}
 
 	@Override

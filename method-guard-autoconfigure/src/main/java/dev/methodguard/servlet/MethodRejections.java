@@ -1,15 +1,18 @@
 package dev.methodguard.servlet;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.AllowedMethods;
 import dev.methodguard.allow.MethodIndex;
 import dev.methodguard.allow.PathPolicy;
+import dev.methodguard.allow.RequestVersion;
 import dev.methodguard.allow.Resolution;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejectedException;
@@ -17,6 +20,7 @@ import dev.methodguard.problem.MethodRejection;
 import dev.methodguard.problem.MethodRejectionListener;
 
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.ServletRequestPathUtils;
 
@@ -28,6 +32,14 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * every request); the {@link MethodRejectionListener listeners} are told by
  * {@link #announce(MethodRejection)} when the rejection's answer is written. The problem is
  * built, customizers included, for every decision, written or not.
+ * <p>
+ * Where the application versions its API and routes have version conditions, every decision
+ * is taken for the request's version ({@link RequestApiVersion}): the methods of a path are
+ * those of the routes that serve that version. A method the path takes only in other
+ * versions is a 405 with this version's {@code Allow} (the resource exists in this version,
+ * the method does not), where Spring MVC answers 404; a path served only in other versions
+ * stays a 404. A request whose version Spring rejects (missing, invalid, unsupported: 400) is
+ * never rejected here before Spring has judged it.
  */
 public final class MethodRejections {
 
@@ -41,8 +53,10 @@ public final class MethodRejections {
 
 	private final List<MethodRejectionListener> listeners;
 
+	private final Supplier<? extends @Nullable ApiVersionStrategy> versionStrategy;
+
 	/**
-	 * Create the decision logic.
+	 * Create the decision logic for an application without API versioning.
 	 * @param index the method index
 	 * @param problems the problem factory
 	 * @param unknownMethodStatus the status for a method no handler implements, 501 or 405
@@ -51,11 +65,28 @@ public final class MethodRejections {
 	 */
 	public MethodRejections(Supplier<MethodIndex> index, MethodProblemFactory problems, int unknownMethodStatus,
 			PathPolicy policy, List<MethodRejectionListener> listeners) {
+		this(index, problems, unknownMethodStatus, policy, listeners, () -> null);
+	}
+
+	/**
+	 * Create the decision logic.
+	 * @param index the method index
+	 * @param problems the problem factory
+	 * @param unknownMethodStatus the status for a method no handler implements, 501 or 405
+	 * @param policy the paths to conceal and to leave to Spring
+	 * @param listeners the listeners to tell of each rejection
+	 * @param versionStrategy the API version strategy of the application's handler mappings,
+	 * asked for per decision; it may supply {@code null} (no API versioning)
+	 */
+	public MethodRejections(Supplier<MethodIndex> index, MethodProblemFactory problems, int unknownMethodStatus,
+			PathPolicy policy, List<MethodRejectionListener> listeners,
+			Supplier<? extends @Nullable ApiVersionStrategy> versionStrategy) {
 		this.index = index;
 		this.problems = problems;
 		this.unknownMethodStatus = unknownMethodStatus;
 		this.policy = policy;
 		this.listeners = List.copyOf(listeners);
+		this.versionStrategy = versionStrategy;
 	}
 
 	/**
@@ -72,12 +103,15 @@ public final class MethodRejections {
 	 * path is a known resource and the method is not among its methods, a 501 where no
 	 * handler implements the method; otherwise none, and the 404 stands. Decided from the
 	 * index alone, so only where the index is complete
-	 * ({@link MethodIndex#isComplete()}): a handler it could not read may serve the method.
+	 * ({@link MethodIndex#isComplete()}): a handler it could not read may serve the method;
+	 * and, where the path has versioned routes, only for a request whose API version can be
+	 * resolved.
 	 * @param request the request
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejectedException> forNoHandlerFound(HttpServletRequest request) {
-		return this.index.get().isComplete() ? forMissingHandler(request) : Optional.empty();
+		return this.index.get().isComplete()
+				? forMissingHandler(request, OriginalRequest.pathWithinApplication(request), true) : Optional.empty();
 	}
 
 	/**
@@ -90,7 +124,7 @@ public final class MethodRejections {
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejectedException> forMissingHandler(HttpServletRequest request) {
-		return forMissingHandler(request, OriginalRequest.pathWithinApplication(request));
+		return forMissingHandler(request, OriginalRequest.pathWithinApplication(request), false);
 	}
 
 	/**
@@ -101,7 +135,7 @@ public final class MethodRejections {
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejectedException> forServletError(HttpServletRequest request) {
-		return forMissingHandler(request, OriginalRequest.mappedPath(request));
+		return forMissingHandler(request, OriginalRequest.mappedPath(request), false);
 	}
 
 	/**
@@ -114,7 +148,7 @@ public final class MethodRejections {
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejectedException> forContainerError(HttpServletRequest request, boolean plainServlet) {
-		return forMissingHandler(request, containerPath(request, plainServlet));
+		return forMissingHandler(request, containerPath(request, plainServlet), false);
 	}
 
 	/**
@@ -146,17 +180,27 @@ public final class MethodRejections {
 		return plainServlet ? OriginalRequest.normalize(path) : path;
 	}
 
-	private Optional<MethodRejectedException> forMissingHandler(HttpServletRequest request, String path) {
+	/**
+	 * The rejection of a request no handler took. Where Spring found none, and the decision
+	 * needs an API version that cannot be resolved, Spring's 404 stands: the methods of no
+	 * version are known to be this request's.
+	 */
+	private Optional<MethodRejectedException> forMissingHandler(HttpServletRequest request, String path,
+			boolean springFoundNone) {
 		if (this.policy.isExcluded(path)) {
 			return Optional.empty();
 		}
 		String method = OriginalRequest.method(request);
 		MethodIndex methodIndex = this.index.get();
+		RequestVersion version = versionOf(request, methodIndex);
 		if (!methodIndex.isImplemented(method)) {
-			return unimplemented(request, path, lookupForUnimplemented(methodIndex, path));
+			return unimplemented(request, path, lookupForUnimplemented(methodIndex, path, version));
 		}
-		return methodIndex.lookup(path)
-			.filter((known) -> !known.allowed().contains(method))
+		Optional<Resolution> resolution = methodIndex.lookup(path, version);
+		if (springFoundNone && RequestApiVersion.failed(version)) {
+			return Optional.empty();
+		}
+		return resolution.filter((known) -> !known.allowed().contains(method))
 			.map((known) -> reject(request, path, 405, known.allowed(), known.patterns()));
 	}
 
@@ -167,7 +211,8 @@ public final class MethodRejections {
 	 * lookup when the request is not rejected, on the path Spring MVC already parsed (where
 	 * that path starts at the context path; below a servlet path it starts there, and the
 	 * raw path is used), and no check of a static resource's presence where some route
-	 * takes the method.
+	 * takes the method. Where the decision needs the request's API version and that cannot
+	 * be resolved, the request is left to Spring, whose 400 stands.
 	 * @param request the request
 	 * @return the rejection, or empty where the normal handling must decide
 	 */
@@ -178,15 +223,17 @@ public final class MethodRejections {
 		}
 		String method = request.getMethod();
 		String path = OriginalRequest.pathWithinApplication(request);
+		RequestVersion version = versionOf(request, methodIndex);
 		if (!methodIndex.isImplemented(method)) {
 			return this.policy.isExcluded(path) ? Optional.empty()
-					: unimplemented(request, path, lookupForUnimplemented(methodIndex, path));
+					: unimplemented(request, path, lookupForUnimplemented(methodIndex, path, version));
 		}
 		PathContainer parsed = ServletRequestPathUtils.hasParsedRequestPath(request)
 				? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication() : null;
 		Optional<Resolution> resolution = (parsed != null && parsed.value().length() == path.length())
-				? methodIndex.lookupRejecting(parsed, method) : methodIndex.lookupRejecting(path, method);
-		if (resolution.isEmpty() || this.policy.isExcluded(path)) {
+				? methodIndex.lookupRejecting(parsed, method, version)
+				: methodIndex.lookupRejecting(path, method, version);
+		if (resolution.isEmpty() || this.policy.isExcluded(path) || RequestApiVersion.failed(version)) {
 			return Optional.empty();
 		}
 		return Optional.of(reject(request, path, 405, resolution.get().allowed(), resolution.get().patterns()));
@@ -199,10 +246,51 @@ public final class MethodRejections {
 	 * @return {@code true} if the index knows the path and a route of it takes the method
 	 */
 	public boolean isTaken(HttpServletRequest request, String method) {
-		return this.index.get()
-			.lookup(OriginalRequest.pathWithinApplication(request))
+		MethodIndex methodIndex = this.index.get();
+		return methodIndex.lookup(OriginalRequest.pathWithinApplication(request), versionOf(request, methodIndex))
 			.filter((known) -> known.allowed().contains(method))
 			.isPresent();
+	}
+
+	/**
+	 * What the index knows of the request's path, for the request's API version: the
+	 * resolution an answer to {@code OPTIONS} lists. Empty where no route serves the path in
+	 * that version, and, where the application versions its API, wherever the request's
+	 * version cannot be resolved: Spring answers such a request 400 wherever a handler of a
+	 * versioned mapping takes it.
+	 * @param request the request
+	 * @return the resolution, or empty
+	 */
+	public Optional<Resolution> lookup(HttpServletRequest request) {
+		MethodIndex methodIndex = this.index.get();
+		RequestVersion version = RequestApiVersion.of(request, this.versionStrategy.get());
+		if (RequestApiVersion.fails(version)) {
+			return Optional.empty();
+		}
+		return methodIndex.lookup(OriginalRequest.pathWithinApplication(request),
+				methodIndex.isVersioned() ? version : RequestVersion.NONE);
+	}
+
+	/**
+	 * The rejection of a request that Spring MVC matched to an annotated route of a fixed API
+	 * version earlier than the request's, and refused because of that version (a later fixed
+	 * version takes the method from an earlier baseline): a 405 where routes of the path serve
+	 * the request's version and none of them takes the method; otherwise none, and Spring's
+	 * 400 stands.
+	 * @param request the request
+	 * @return the rejection, or empty
+	 */
+	public Optional<MethodRejectedException> forVersionMismatch(HttpServletRequest request) {
+		String path = OriginalRequest.pathWithinApplication(request);
+		MethodIndex methodIndex = this.index.get();
+		RequestVersion version = versionOf(request, methodIndex);
+		if (this.policy.isExcluded(path) || version.get() == null) {
+			return Optional.empty();
+		}
+		String method = OriginalRequest.method(request);
+		return methodIndex.lookup(path, version)
+			.filter((known) -> !known.allowed().contains(method))
+			.map((known) -> reject(request, path, 405, known.allowed(), known.patterns()));
 	}
 
 	/**
@@ -218,20 +306,43 @@ public final class MethodRejections {
 			return Optional.empty();
 		}
 		MethodIndex methodIndex = this.index.get();
-		Optional<Resolution> resolution = methodIndex.lookup(path);
+		RequestVersion version = versionOf(request, methodIndex);
+		Optional<Resolution> resolution = methodIndex.lookup(path, version);
 		if (methodIndex.isComplete() && !methodIndex.isImplemented(OriginalRequest.method(request))) {
 			Optional<MethodRejectedException> rejected = unimplemented(request, path, resolution);
 			if (rejected.isPresent()) {
 				return rejected;
 			}
 		}
-		AllowedMethods allowed = AllowedMethods.of(supported).withOptions();
+		AllowedMethods allowed = AllowedMethods.of(inThisVersion(supported, methodIndex, path, version, resolution))
+			.withOptions();
 		List<String> patterns = List.of();
 		if (resolution.isPresent()) {
 			allowed = resolution.get().allowed().union(allowed);
 			patterns = resolution.get().patterns();
 		}
 		return Optional.of(reject(request, path, 405, allowed, patterns));
+	}
+
+	/**
+	 * The methods a handler said it supports, without those the index knows on the path only
+	 * in other API versions than the request's: Spring's mismatch lists the methods of every
+	 * version.
+	 */
+	private static Collection<String> inThisVersion(Collection<String> supported, MethodIndex methodIndex,
+			String path, RequestVersion version, Optional<Resolution> resolution) {
+		if (version == RequestVersion.NONE || version.get() == null) {
+			return supported;
+		}
+		AllowedMethods everyVersion = methodIndex.lookup(path).map(Resolution::allowed).orElse(AllowedMethods.none());
+		AllowedMethods thisVersion = resolution.map(Resolution::allowed).orElse(AllowedMethods.none());
+		List<String> kept = new ArrayList<>(supported.size());
+		for (String method : supported) {
+			if (!everyVersion.contains(method) || thisVersion.contains(method)) {
+				kept.add(method);
+			}
+		}
+		return kept;
 	}
 
 	/**
@@ -264,8 +375,19 @@ public final class MethodRejections {
 	 * its metrics only, so it costs no resource lookup (a flood of unknown methods on random
 	 * paths touches no file); a 405 needs the path's {@code Allow}.
 	 */
-	private Optional<Resolution> lookupForUnimplemented(MethodIndex methodIndex, String path) {
-		return (this.unknownMethodStatus == 501) ? methodIndex.lookupWithoutIo(path) : methodIndex.lookup(path);
+	private Optional<Resolution> lookupForUnimplemented(MethodIndex methodIndex, String path,
+			RequestVersion version) {
+		return (this.unknownMethodStatus == 501) ? methodIndex.lookupWithoutIo(path, version)
+				: methodIndex.lookup(path, version);
+	}
+
+	/**
+	 * The version of a request, where the index has versioned routes; nothing to resolve
+	 * otherwise.
+	 */
+	private RequestVersion versionOf(HttpServletRequest request, MethodIndex methodIndex) {
+		return methodIndex.isVersioned() ? RequestApiVersion.of(request, this.versionStrategy.get())
+				: RequestVersion.NONE;
 	}
 
 	/**

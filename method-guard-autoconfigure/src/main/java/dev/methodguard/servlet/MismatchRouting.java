@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.MethodIndex;
 import dev.methodguard.allow.PathPolicy;
+import dev.methodguard.allow.RequestVersion;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteKind;
 
@@ -24,6 +25,8 @@ import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.accept.ApiVersionStrategy;
+import org.springframework.web.cors.CorsUtils;
 
 /**
  * What a method mismatch of the annotated controllers' mapping becomes when other routes of
@@ -40,6 +43,10 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
  * answers such mismatches of annotated controllers;</li>
  * <li>otherwise the mismatch stands.</li>
  * </ul>
+ * Where routes differ by API version, only the routes that serve the request's version
+ * count, and a path that no route serves in that version is no resource in it: the mismatch,
+ * like Spring's answer to {@code OPTIONS} there, becomes "no match here", and Spring's 404
+ * follows.
  */
 final class MismatchRouting {
 
@@ -49,17 +56,41 @@ final class MismatchRouting {
 
 	private final int functionalHeadOrder;
 
+	private final Supplier<? extends @Nullable ApiVersionStrategy> versionStrategy;
+
 	/**
 	 * Create the routing.
 	 * @param index the method index
 	 * @param policy the path policy; excluded paths keep Spring's mismatch
 	 * @param functionalHeadOrder the order of the mapping that answers {@code HEAD} on
 	 * functional {@code GET} routes, {@link Integer#MIN_VALUE} where there is none
+	 * @param versionStrategy the API version strategy of the mapping, which may supply
+	 * {@code null}
 	 */
-	MismatchRouting(Supplier<MethodIndex> index, PathPolicy policy, int functionalHeadOrder) {
+	MismatchRouting(Supplier<MethodIndex> index, PathPolicy policy, int functionalHeadOrder,
+			Supplier<? extends @Nullable ApiVersionStrategy> versionStrategy) {
 		this.index = index;
 		this.policy = policy;
 		this.functionalHeadOrder = functionalHeadOrder;
+		this.versionStrategy = versionStrategy;
+	}
+
+	/**
+	 * Whether routes serve the request's path only in other API versions than the
+	 * request's, which can be resolved: the resource does not exist in this version. Never
+	 * so for a CORS preflight, which carries no version of its own.
+	 * @param request the request
+	 * @return {@code true} where routes serve the path, none of them in this version
+	 */
+	boolean servedInOtherVersionsOnly(HttpServletRequest request) {
+		MethodIndex methodIndex = this.index.get();
+		String path = OriginalRequest.pathWithinApplication(request);
+		if (!methodIndex.isVersioned() || this.policy.isExcluded(path) || CorsUtils.isPreFlightRequest(request)) {
+			return false;
+		}
+		RequestVersion version = RequestApiVersion.of(request, this.versionStrategy.get());
+		return !RequestApiVersion.fails(version) && version.get() != null
+				&& methodIndex.lookup(path, version).isEmpty() && methodIndex.lookup(path).isPresent();
 	}
 
 	/**
@@ -80,8 +111,11 @@ final class MismatchRouting {
 		if (this.policy.isExcluded(path)) {
 			return false;
 		}
+		if (servedInOtherVersionsOnly(request)) {
+			return true;
+		}
 		String method = request.getMethod();
-		List<Route> taking = taking(path, method, mappingOrder);
+		List<Route> taking = taking(path, method, mappingOrder, request);
 		if (taking.isEmpty()) {
 			return false;
 		}
@@ -107,10 +141,14 @@ final class MismatchRouting {
 	 * mismatch (Spring has judged them) and those of plain servlets (the container hands them
 	 * no request the {@code DispatcherServlet} has). A route that may serve the path is
 	 * enough to hand the request on, so the presence of a static resource is not checked: no
-	 * I/O on a request that the resource's own handler then serves.
+	 * I/O on a request that the resource's own handler then serves. Where routes differ by
+	 * API version, those of the request's version.
 	 */
-	private List<Route> taking(String path, String method, int mappingOrder) {
-		List<Route> routes = this.index.get().routesMatching(path);
+	private List<Route> taking(String path, String method, int mappingOrder, HttpServletRequest request) {
+		MethodIndex methodIndex = this.index.get();
+		RequestVersion version = methodIndex.isVersioned()
+				? RequestApiVersion.of(request, this.versionStrategy.get()) : RequestVersion.NONE;
+		List<Route> routes = methodIndex.routesMatching(path, version);
 		List<Route> taking = new ArrayList<>(routes.size());
 		for (Route route : routes) {
 			boolean judged = route.kind() == RouteKind.ANNOTATED && route.order() == mappingOrder;

@@ -29,6 +29,9 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  * stands), for excluded paths, where a handler serving the path answers {@code OPTIONS}
  * itself (it maps it, or takes every method), and everywhere while the index is incomplete
  * (a handler it could not read may serve the path). On a concealed path it answers 404.
+ * Where routes differ by API version, the set is that of the request's version; it steps
+ * aside where no route serves the path in that version, and where the request's version
+ * cannot be resolved (Spring's 400 stands).
  */
 public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 
@@ -73,7 +76,7 @@ public final class OptionsHandlerMapping extends AbstractHandlerMapping {
 		if (!methodIndex.isComplete()) {
 			return null;
 		}
-		Resolution resolution = methodIndex.lookup(OriginalRequest.pathWithinApplication(request)).orElse(null);
+		Resolution resolution = this.rejections.lookup(request).orElse(null);
 		if (resolution == null || resolution.explicitOptions()) {
 			return null;
 		}

@@ -24,7 +24,8 @@ import org.springframework.http.server.ServletServerHttpResponse;
  * {@code application/json} or {@code application/problem+json}; no file extension that
  * would call for a {@code Content-Disposition}): the same converter, media type, status and
  * headers as the advice's answer, without the cost of raising and resolving an exception.
- * Any other request is left to the advice.
+ * Any other request is left to the advice. Outside Spring MVC, it answers a browser with the
+ * application's error page instead (see {@link BrowserErrorPages}).
  */
 public final class ProblemWriter {
 
@@ -35,6 +36,8 @@ public final class ProblemWriter {
 	private final RequestBodyDrain drain;
 
 	private final MethodRejectionListener announcer;
+
+	private final BrowserErrorPages pages;
 
 	private volatile @Nullable HttpMessageConverter<Object> problemJson;
 
@@ -49,9 +52,23 @@ public final class ProblemWriter {
 	 */
 	public ProblemWriter(Supplier<List<HttpMessageConverter<?>>> converters, RequestBodyDrain drain,
 			MethodRejectionListener announcer) {
+		this(converters, drain, announcer, BrowserErrorPages.disabled());
+	}
+
+	/**
+	 * Create a writer that answers browsers with the application's error page.
+	 * @param converters the message converters of the application, in order of preference
+	 * @param drain settles the unread request body before the answer is written
+	 * @param announcer told of each rejection this writer answers, as it answers it (usually
+	 * {@link MethodRejections#announce(dev.methodguard.problem.MethodRejection)})
+	 * @param pages the browser face
+	 */
+	public ProblemWriter(Supplier<List<HttpMessageConverter<?>>> converters, RequestBodyDrain drain,
+			MethodRejectionListener announcer, BrowserErrorPages pages) {
 		this.converters = converters;
 		this.drain = drain;
 		this.announcer = announcer;
+		this.pages = pages;
 	}
 
 	/**
@@ -65,7 +82,8 @@ public final class ProblemWriter {
 	boolean write(HttpServletRequest request, HttpServletResponse response, MethodRejectedException rejection)
 			throws IOException {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
-		if ((accept != null && !CERTAIN_ACCEPT.contains(accept.trim())) || hasExtension(request.getRequestURI())) {
+		if ((accept != null && !CERTAIN_ACCEPT.contains(accept.trim())) || hasExtension(request.getRequestURI())
+				|| this.pages.wantsPage(request)) {
 			return false;
 		}
 		if (converter() == null) {
@@ -76,11 +94,12 @@ public final class ProblemWriter {
 	}
 
 	/**
-	 * Write the rejection as {@code application/problem+json} whatever the request accepts:
-	 * for rejections decided outside Spring MVC (a servlet filter, Spring Security's
-	 * firewall), where no content negotiation runs. A path with a file extension gets the
-	 * {@code Content-Disposition} Spring MVC adds to such error bodies. Without a JSON
-	 * converter the status and headers are sent with an empty body.
+	 * Answer a rejection decided outside Spring MVC (a servlet filter, Spring Security's
+	 * firewall), where no content negotiation runs, and not on an error page dispatch: a
+	 * browser gets the application's error page (see {@link BrowserErrorPages}); any other
+	 * client the rejection as {@code application/problem+json}, whatever it accepts. A path
+	 * with a file extension gets the {@code Content-Disposition} Spring MVC adds to such error
+	 * bodies. Without a JSON converter the status and headers are sent with an empty body.
 	 * @param request the request
 	 * @param response the response, not yet committed
 	 * @param rejection the rejection
@@ -88,6 +107,23 @@ public final class ProblemWriter {
 	 */
 	public void writeAnyway(HttpServletRequest request, HttpServletResponse response,
 			MethodRejectedException rejection) throws IOException {
+		if (this.pages.wantsPage(request)) {
+			this.pages.sendError(request, response, rejection);
+			return;
+		}
+		writeProblem(request, response, rejection);
+	}
+
+	/**
+	 * Write the rejection as {@code application/problem+json} whatever the request accepts,
+	 * as {@link #writeAnyway} writes it for an API client.
+	 * @param request the request
+	 * @param response the response, not yet committed
+	 * @param rejection the rejection
+	 * @throws IOException on a write failure
+	 */
+	void writeProblem(HttpServletRequest request, HttpServletResponse response, MethodRejectedException rejection)
+			throws IOException {
 		this.drain.beforeAnswer(request, response);
 		this.announcer.onRejection(rejection.getRejection());
 		response.resetBuffer();

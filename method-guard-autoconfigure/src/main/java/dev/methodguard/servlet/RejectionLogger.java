@@ -35,6 +35,9 @@ public final class RejectionLogger implements MethodRejectionListener {
 		/** Log at ERROR. */
 		ERROR,
 
+		/** Log at FATAL. */
+		FATAL,
+
 		/** Do not log. */
 		OFF
 
@@ -65,6 +68,7 @@ public final class RejectionLogger implements MethodRejectionListener {
 			case INFO -> logger.info(message);
 			case WARN -> logger.warn(message);
 			case ERROR -> logger.error(message);
+			case FATAL -> logger.fatal(message);
 			default -> {
 			}
 		}
@@ -77,6 +81,7 @@ public final class RejectionLogger implements MethodRejectionListener {
 			case INFO -> logger.isInfoEnabled();
 			case WARN -> logger.isWarnEnabled();
 			case ERROR -> logger.isErrorEnabled();
+			case FATAL -> logger.isFatalEnabled();
 			case OFF -> false;
 		};
 	}

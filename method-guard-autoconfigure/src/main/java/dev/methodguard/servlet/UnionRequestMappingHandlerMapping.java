@@ -67,13 +67,16 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 	/**
 	 * Spring's answer where the request matches no mapping here; on a method mismatch, no
 	 * handler where a mapping consulted later may take the request, or the 415 or 406 of a
-	 * functional route consulted earlier.
+	 * functional route consulted earlier. Where the path is served only in other API
+	 * versions than the request's, no handler either, for the mismatch and for Spring's
+	 * answer to {@code OPTIONS}: the resource does not exist in this version.
 	 */
 	@Override
 	protected @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, String lookupPath,
 			HttpServletRequest request) throws ServletException {
+		HandlerMethod handler;
 		try {
-			return super.handleNoMatch(infos, lookupPath, request);
+			handler = super.handleNoMatch(infos, lookupPath, request);
 		}
 		catch (HttpRequestMethodNotSupportedException mismatch) {
 			Optional<MismatchRouting> routing = this.routing.obtain();
@@ -82,6 +85,13 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 			}
 			throw mismatch;
 		}
+		if (handler != null && "OPTIONS".equals(request.getMethod()) && getApiVersionStrategy() != null) {
+			Optional<MismatchRouting> routing = this.routing.obtain();
+			if (routing.isPresent() && routing.get().servedInOtherVersionsOnly(request)) {
+				return null;
+			}
+		}
+		return handler;
 	}
 
 	private void routesChanged() {
@@ -106,7 +116,8 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 			.mapToInt(FunctionalHeadHandlerMapping::getOrder)
 			.max()
 			.orElse(Integer.MIN_VALUE);
-		return Optional.of(new MismatchRouting(index::getWithoutWaiting, policy, functionalHeadOrder));
+		return Optional.of(new MismatchRouting(index::getWithoutWaiting, policy, functionalHeadOrder,
+				this::getApiVersionStrategy));
 	}
 
 }

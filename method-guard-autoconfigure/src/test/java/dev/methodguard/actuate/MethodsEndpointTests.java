@@ -9,11 +9,18 @@ import dev.methodguard.allow.PathPolicy;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteKind;
 import dev.methodguard.allow.RoutePattern;
+import dev.methodguard.allow.RouteVersion;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.web.accept.ApiVersionStrategy;
+import org.springframework.web.accept.DefaultApiVersionStrategy;
+import org.springframework.web.accept.HeaderApiVersionResolver;
+import org.springframework.web.accept.SemanticApiVersionParser;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The descriptors of the {@link MethodsEndpoint}.
@@ -70,6 +77,50 @@ class MethodsEndpointTests {
 		assertThat(orders.patterns()).containsExactly("/orders");
 		assertThat(orders.allow()).isEqualTo("GET, HEAD, POST, OPTIONS");
 		assertThat(endpoint.path(new String[] { "nothing", "here" })).isNull();
+	}
+
+	@Test
+	void routesOfOnePatternAreReportedOncePerVersionCondition() {
+		ApiVersionStrategy strategy = strategy();
+		MethodIndex versioned = MethodIndex.of(List.of(versionedRoute("/loans", "1.1", strategy, "PUT"),
+				versionedRoute("/loans", "1.0+", strategy, "GET"), versionedRoute("/loans", null, strategy, "DELETE"),
+				versionedRoute("/loans", "1.10", strategy, "POST")));
+		List<RouteDescriptor> routes = new MethodsEndpoint(() -> versioned, PathPolicy.none(), false).methods()
+			.routes();
+		assertThat(routes).extracting(RouteDescriptor::versions).containsExactly(null, "1.0+", "1.1", "1.10");
+		assertThat(routes).extracting(RouteDescriptor::methods)
+			.containsExactly(List.of("DELETE", "OPTIONS"), List.of("GET", "HEAD", "OPTIONS"),
+					List.of("PUT", "OPTIONS"), List.of("POST", "OPTIONS"));
+	}
+
+	@Test
+	void aPathIsResolvedInOneVersionParsedByTheApplicationsStrategy() {
+		ApiVersionStrategy strategy = strategy();
+		MethodIndex versioned = MethodIndex.of(List.of(versionedRoute("/loans", "1.0+", strategy, "GET"),
+				versionedRoute("/loans", "1.1", strategy, "PUT")));
+		MethodsEndpoint endpoint = new MethodsEndpoint(() -> versioned, PathPolicy.none(), false, () -> strategy);
+		MethodsEndpoint.PathDescriptor version10 = endpoint.path(new String[] { "loans" }, "1.0.0");
+		assertThat(version10.allow()).isEqualTo("GET, HEAD, OPTIONS");
+		assertThat(version10.version()).isEqualTo("1.0.0");
+		assertThat(endpoint.path(new String[] { "loans" }, "1.1").allow()).isEqualTo("GET, HEAD, PUT, OPTIONS");
+		assertThat(endpoint.path(new String[] { "loans" }).allow()).isEqualTo("GET, HEAD, PUT, OPTIONS");
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> endpoint.path(new String[] { "loans" }, "one"));
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> new MethodsEndpoint(() -> versioned, PathPolicy.none(), false)
+				.path(new String[] { "loans" }, "1.0"));
+	}
+
+	private static ApiVersionStrategy strategy() {
+		return new DefaultApiVersionStrategy(List.of(new HeaderApiVersionResolver("X-API-Version")),
+				new SemanticApiVersionParser(), null, null, true, null, null);
+	}
+
+	private static Route versionedRoute(String pattern, String version, ApiVersionStrategy strategy,
+			String... methods) {
+		return new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse(pattern)),
+				AllowedMethods.of(methods), RouteKind.ANNOTATED, pattern + " " + version, false, List.of(),
+				Route.ALWAYS_PRESENT, 0, List.of(), List.of(), RouteVersion.parse(version, strategy));
 	}
 
 }

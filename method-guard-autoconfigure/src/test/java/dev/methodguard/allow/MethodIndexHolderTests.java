@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -237,6 +238,21 @@ class MethodIndexHolderTests {
 		assertThat(this.holder.isSettled()).isTrue();
 		assertThat(handlers(this.holder.get())).containsExactly("second");
 		assertThat(this.routes.reads).hasValue(2);
+	}
+
+	@Test
+	void aChangeWhoseEndIsNeverToldEndsOnItsOwnAfterTheTimeoutAndRebuildsTheIndex() {
+		AtomicLong now = new AtomicLong(42);
+		MethodIndexHolder timed = new MethodIndexHolder(() -> List.of(this.routes), true, now::get);
+		this.routes.change("first");
+		timed.get();
+		timed.beginChange();
+		this.routes.change("second");
+		now.addAndGet(MethodIndexHolder.CHANGE_TIMEOUT_NANOS - 1);
+		assertThat(timed.isSettled()).isFalse();
+		now.addAndGet(1);
+		assertThat(timed.isSettled()).isTrue();
+		assertThat(handlers(timed.get())).containsExactly("second");
 	}
 
 	/**

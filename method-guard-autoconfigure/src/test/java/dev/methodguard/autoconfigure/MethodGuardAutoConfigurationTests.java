@@ -19,6 +19,7 @@ import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejection;
 import dev.methodguard.servlet.ApplicationAdvice;
+import dev.methodguard.servlet.BrowserErrorPages;
 import dev.methodguard.servlet.ContainerRejectionFilter;
 import dev.methodguard.servlet.MethodGuardAdvice;
 import dev.methodguard.servlet.MethodGuardExceptionResolver;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -288,10 +290,49 @@ class MethodGuardAutoConfigurationTests {
 	}
 
 	@Test
+	void browsersGetErrorPagesUnlessSwitchedOff() {
+		this.runner.run((context) -> {
+			assertThat(context.getBean(BrowserErrorPages.class).isEnabled()).isTrue();
+			assertThat(context).hasBean("methodGuardBrowserErrorPageConfigurer");
+			assertThat(context.getBean(MethodGuardProperties.class).getHtmlErrorPages().isEnabled()).isTrue();
+		});
+		this.runner.withPropertyValues("method-guard.html-error-pages.enabled=false").run((context) -> {
+			assertThat(context.getBean(BrowserErrorPages.class).isEnabled()).isFalse();
+			assertThat(context).doesNotHaveBean("methodGuardBrowserErrorPageConfigurer")
+				.hasSingleBean(MethodGuardExceptionResolver.class);
+		});
+	}
+
+	@Test
+	void containersTraceFromABrowserBecomesThePageOfTheRejectionOnTheErrorDispatchUnderWay() {
+		this.runner.withUserConfiguration(SecurityFilterChainBean.class).run((context) -> {
+			MockHttpServletRequest request = tomcatsTraceErrorDispatch();
+			request.addHeader(HttpHeaders.ACCEPT, "text/html");
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			MockFilterChain chain = new MockFilterChain();
+			containerRejectionFilter(context).doFilter(request, prepared(response), chain);
+			assertThat(chain.getRequest()).as("the page is rendered down the dispatch").isNotNull();
+			assertThat(response.getStatus()).isEqualTo(501);
+			assertThat(chain.getRequest().getAttribute(RequestDispatcher.ERROR_STATUS_CODE)).isEqualTo(501);
+			assertThat(request.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE)).isNotNull();
+			assertThat(response.getHeader(HttpHeaders.ALLOW)).isNull();
+			assertThat(response.getContentAsString()).isEmpty();
+		});
+	}
+
+	@Test
 	void logLevelBinds() {
 		this.runner.withPropertyValues("method-guard.log.level=warn")
 			.run((context) -> assertThat(context.getBean(MethodGuardProperties.class).getLog().getLevel())
-				.isEqualTo(RejectionLogger.Level.WARN));
+				.isEqualTo(LogLevel.WARN));
+	}
+
+	@Test
+	void everyLogLevelOfSpringBootIsALevelOfTheRejectionLogger() {
+		for (LogLevel level : LogLevel.values()) {
+			this.runner.withPropertyValues("method-guard.log.level=" + level.name().toLowerCase(Locale.ROOT))
+				.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(RejectionLogger.class));
+		}
 	}
 
 	@Test

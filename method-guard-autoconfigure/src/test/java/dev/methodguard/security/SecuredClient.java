@@ -25,8 +25,24 @@ record SecuredClient(int port) {
 	 * @throws Exception on a failure to send
 	 */
 	HttpResponse<String> send(String method, String path, String credentials) throws Exception {
+		return send(method, path, credentials, null);
+	}
+
+	/**
+	 * Send a request without a body.
+	 * @param method the method, any token
+	 * @param path the raw path
+	 * @param credentials {@code user:password}, or {@code null} for none
+	 * @param accept the {@code Accept} header, or {@code null} for none
+	 * @return the response
+	 * @throws Exception on a failure to send
+	 */
+	HttpResponse<String> send(String method, String path, String credentials, String accept) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (accept != null) {
+			request.header("Accept", accept);
+		}
 		if (credentials != null) {
 			request.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));

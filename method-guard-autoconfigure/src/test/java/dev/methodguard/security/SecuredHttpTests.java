@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.methodguard.testapp.ExpectedContainer;
+import dev.methodguard.testapp.LocalHttpClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,6 +170,59 @@ class SecuredHttpTests {
 		assertThat(route.headers().allValues("Allow")).allSatisfy((allow) -> assertThat(allow).isEmpty());
 		assertThat(route.body().replace("/private/notes", "{path}"))
 			.isEqualTo(missing.body().replace("/private/nothing-here", "{path}"));
+	}
+
+	/**
+	 * Issue 12: a browser gets the application's error page wherever an API client gets the
+	 * problem, although the error page dispatch of this application is not permitted to
+	 * anyone who is not authenticated: never a 401 in its place.
+	 */
+	@Test
+	void browserGetsTheApplicationsPageWhereSecurityLetsTheRequestThrough() throws Exception {
+		for (String credentials : new String[] { null, USER }) {
+			assertPage(sendFromABrowser("PUT", "/public/items", credentials), 405, "GET, HEAD, POST, OPTIONS");
+			assertPage(sendFromABrowser("POST", "/legacy/ping", credentials), 405, "GET, HEAD, OPTIONS");
+		}
+		assertPage(sendFromABrowser("POST", "/private/notes", USER), 405, "GET, HEAD, OPTIONS");
+	}
+
+	@Test
+	void browserGetsSecuritysAnswerWhereSecurityRejects() throws Exception {
+		HttpResponse<String> anonymous = sendFromABrowser("POST", "/private/notes", null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("Allow")).isEmpty();
+		assertThat(sendFromABrowser("DELETE", "/public/items/7", USER).statusCode()).isEqualTo(403);
+	}
+
+	/**
+	 * A method refused before any authentication (by the firewall, or {@code TRACE} by
+	 * Tomcat's connector) is the 501 page for a browser, without {@code Allow}: the
+	 * application has no page for it, so Spring Boot's whitelabel page.
+	 */
+	@Test
+	void browserGetsThe501PageWithoutAllowForAMethodRefusedBeforeAuthentication() throws Exception {
+		for (String[] request : new String[][] { { "FOO", "/public/items" }, { "FOO", "/private/notes" },
+				{ "TRACE", "/private/notes" }, { "TRACE", "/nowhere" } }) {
+			HttpResponse<String> page = sendFromABrowser(request[0], request[1], null);
+			assertThat(page.statusCode()).as("%s %s", request[0], request[1]).isEqualTo(501);
+			assertThat(page.headers().allValues("Allow")).isEmpty();
+			assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("text/html"));
+			assertThat(page.body()).contains("Whitelabel Error Page").contains("status=501");
+		}
+	}
+
+	private static void assertPage(HttpResponse<String> page, int status, String allow) {
+		assertThat(page.statusCode()).isEqualTo(status);
+		assertThat(page.headers().allValues("Allow")).containsExactly(allow);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(page.body()).contains("The test application's own 405 page")
+			.contains("<p id=\"allow\">" + allow + "</p>");
+	}
+
+	private HttpResponse<String> sendFromABrowser(String method, String path, String credentials) throws Exception {
+		return new SecuredClient(this.port).send(method, path, credentials, LocalHttpClient.BROWSER_ACCEPT);
 	}
 
 	private static void assertProblem(HttpResponse<String> response, int status, String allow) {

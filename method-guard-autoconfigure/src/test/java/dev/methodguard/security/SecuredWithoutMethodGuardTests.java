@@ -2,6 +2,7 @@ package dev.methodguard.security;
 
 import java.net.http.HttpResponse;
 
+import dev.methodguard.testapp.LocalHttpClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +27,14 @@ class SecuredWithoutMethodGuardTests {
 	void permittedWrongMethodIsMaskedAs401() throws Exception {
 		assertThat(send("PUT", "/public/items", null).statusCode()).isEqualTo(401);
 		assertThat(send("POST", "/legacy/ping", null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void browsersPageOfAPermittedWrongMethodIsMaskedAs401() throws Exception {
+		HttpResponse<String> response = new SecuredClient(this.port).send("PUT", "/public/items", null,
+				LocalHttpClient.BROWSER_ACCEPT);
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.body()).doesNotContain("<p id=\"allow\">");
 	}
 
 	@Test

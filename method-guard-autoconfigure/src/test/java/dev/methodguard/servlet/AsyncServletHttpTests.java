@@ -98,6 +98,24 @@ class AsyncServletHttpTests {
 			.doesNotContain("zzz");
 	}
 
+	/**
+	 * Issue 12: the browser's page of an asynchronous rejection, sent from another thread,
+	 * goes through the container's error page dispatch too.
+	 */
+	@Test
+	void anAsyncRejectionTheIndexConfirmsIsTheApplicationsPageForABrowser() throws Exception {
+		HttpResponse<String> response = new LocalHttpClient(this.port).send("DELETE", "/async/gated", "Accept",
+				LocalHttpClient.BROWSER_ACCEPT);
+		assertThat(response.statusCode()).isEqualTo(405);
+		assertThat(response.headers().allValues("Allow")).containsExactly("GET, HEAD, OPTIONS");
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(response.headers().firstValue("X-After")).isEmpty();
+		assertThat(response.body()).contains("The test application's own 405 page")
+			.contains("<p id=\"allow\">GET, HEAD, OPTIONS</p>")
+			.doesNotContain("zzz");
+	}
+
 	@Test
 	void theAsyncServletStillServes() throws Exception {
 		HttpResponse<String> response = send("GET", "/async/ok");

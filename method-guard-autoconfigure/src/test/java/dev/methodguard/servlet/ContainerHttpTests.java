@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.methodguard.allow.AllowedMethods;
+import dev.methodguard.problem.MethodRejectedException;
 import dev.methodguard.testapp.ExpectedContainer;
 import dev.methodguard.testapp.LocalHttpClient;
 import dev.methodguard.testapp.TestApplication;
@@ -26,6 +28,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -187,6 +190,26 @@ class ContainerHttpTests {
 		assertThat(send("DELETE", "/ctx/mvc/plain/a").headers().allValues("Allow")).containsExactly("POST, OPTIONS");
 	}
 
+	/**
+	 * Issue 12: where the application replaced Spring Boot's error controller, a browser gets
+	 * that controller's page, below a context path and a servlet path, for Spring MVC's
+	 * rejections and a plain servlet's alike.
+	 */
+	@Test
+	void browserGetsThePageOfTheApplicationsOwnErrorController() throws Exception {
+		for (String[] request : new String[][] { { "PUT", "/ctx/mvc/reports", "GET, HEAD, OPTIONS" },
+				{ "POST", "/ctx/plain/anything", "GET, HEAD, PUT, OPTIONS" },
+				{ "TRACE", "/ctx/mvc/reports", "GET, HEAD, OPTIONS" } }) {
+			HttpResponse<String> page = send(request[0], request[1], "Accept", LocalHttpClient.BROWSER_ACCEPT);
+			assertThat(page.statusCode()).as("%s %s", request[0], request[1]).isEqualTo(405);
+			assertThat(page.headers().allValues("Allow")).containsExactly(request[2]);
+			assertThat(page.body()).isEqualTo("<p>own page, allowed: " + request[2] + "</p>");
+		}
+		HttpResponse<String> unknown = send("FOO", "/ctx/mvc/reports", "Accept", "text/html");
+		assertThat(unknown.statusCode()).isEqualTo(501);
+		assertThat(unknown.body()).isEqualTo("<p>own page, allowed: none</p>");
+	}
+
 	@Test
 	void applicationsOwnErrorControllerStillAnswersOtherErrors() throws Exception {
 		HttpResponse<String> response = send("GET", "/ctx/mvc/nowhere");
@@ -264,6 +287,15 @@ class ContainerHttpTests {
 		@RequestMapping("/error")
 		Map<String, Object> error() {
 			return Map.of("custom", true);
+		}
+
+		/** The page for browsers, which reads the rejection method-guard leaves on the request. */
+		@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
+		String page(HttpServletRequest request) {
+			Object rejection = request.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE);
+			AllowedMethods allowed = (rejection instanceof MethodRejectedException rejected)
+					? rejected.getRejection().allowed() : null;
+			return "<p>own page, allowed: " + ((allowed != null) ? allowed.toHeaderValue() : "none") + "</p>";
 		}
 
 	}

@@ -150,7 +150,8 @@ class EarlyRejectionTests {
 			MockHttpServletResponse response = result.getResponse();
 			TreeMap<String, List<String>> headers = new TreeMap<>();
 			response.getHeaderNames().forEach((name) -> headers.put(name, response.getHeaders(name)));
-			answers.add(response.getStatus() + " " + headers + " " + response.getContentAsString());
+			answers.add(response.getStatus() + " " + headers + " " + response.getErrorMessage() + " "
+					+ response.getContentAsString());
 		}
 		return answers;
 	}

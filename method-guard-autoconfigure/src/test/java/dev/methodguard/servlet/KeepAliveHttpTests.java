@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.methodguard.testapp.ExpectedContainer;
+import dev.methodguard.testapp.LocalHttpClient;
 import dev.methodguard.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,7 +142,19 @@ class KeepAliveHttpTests {
 		TRACE_UNKNOWN_PATH("TRACE", "/nowhere", null, 405),
 
 		/** {@code OPTIONS} answered from the index. */
-		OPTIONS("OPTIONS", "/reports", null, 200);
+		OPTIONS("OPTIONS", "/reports", null, 200),
+
+		/** An annotated controller's 405, the application's error page for a browser. */
+		ANNOTATED_PAGE("PUT", "/reports", LocalHttpClient.BROWSER_ACCEPT, 405),
+
+		/** A plain servlet's {@code sendError(405)}, the error page for a browser. */
+		PLAIN_SERVLET_PAGE("POST", "/plain/x", LocalHttpClient.BROWSER_ACCEPT, 405),
+
+		/** A method no handler implements, the error page for a browser. */
+		UNKNOWN_METHOD_PAGE("FOO", "/reports", LocalHttpClient.BROWSER_ACCEPT, 501),
+
+		/** {@code TRACE} on a known resource, the error page for a browser. */
+		TRACE_PAGE("TRACE", "/reports", LocalHttpClient.BROWSER_ACCEPT, 405);
 
 		private final String method;
 

@@ -16,6 +16,9 @@ import java.net.http.HttpResponse.BodyHandlers;
  */
 public record LocalHttpClient(int port) {
 
+	/** What a browser sends as {@code Accept} when it follows a link or posts a form. */
+	public static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 	private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	/**

@@ -1,11 +1,7 @@
 package dev.methodguard.sample;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Collection;
-import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,32 +17,29 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Products, kept in memory: {@code /api/products} (GET, POST) and
- * {@code /api/products/{id}} (GET, PUT, PATCH, DELETE). Products 1 and 42 exist at start.
+ * Products, kept in the {@link ProductStore}: {@code /api/products} (GET, POST) and
+ * {@code /api/products/{id}} (GET, PUT, PATCH, DELETE).
  */
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
 
-	private final Map<Long, Product> products = new ConcurrentSkipListMap<>();
+	private final ProductStore products;
 
-	private final AtomicLong nextId = new AtomicLong(100);
-
-	ProductController() {
-		this.products.put(1L, new Product(1, "Widget", new BigDecimal("9.99")));
-		this.products.put(42L, new Product(42, "Answer", new BigDecimal("42.00")));
+	ProductController(ProductStore products) {
+		this.products = products;
 	}
 
 	@GetMapping
 	Collection<Product> list() {
-		return this.products.values();
+		return this.products.all();
 	}
 
 	@PostMapping
 	ResponseEntity<Product> create(@RequestBody ProductInput input) {
-		Product product = new Product(this.nextId.getAndIncrement(), required(input.name(), "name"),
+		Product product = new Product(this.products.nextId(), required(input.name(), "name"),
 				required(input.price(), "price"));
-		this.products.put(product.id(), product);
+		this.products.put(product);
 		return ResponseEntity.created(URI.create("/api/products/" + product.id())).body(product);
 	}
 
@@ -62,13 +55,13 @@ class ProductController {
 	@PutMapping("/{id}")
 	ResponseEntity<Product> put(@PathVariable long id, @RequestBody ProductInput input) {
 		Product product = new Product(id, required(input.name(), "name"), required(input.price(), "price"));
-		Product previous = this.products.put(id, product);
+		Product previous = this.products.put(product);
 		return ResponseEntity.status((previous != null) ? HttpStatus.OK : HttpStatus.CREATED).body(product);
 	}
 
 	@PatchMapping("/{id}")
 	Product patch(@PathVariable long id, @RequestBody ProductInput input) {
-		Product patched = this.products.computeIfPresent(id, (key, current) -> new Product(id,
+		Product patched = this.products.update(id, (key, current) -> new Product(id,
 				(input.name() != null) ? input.name() : current.name(),
 				(input.price() != null) ? input.price() : current.price()));
 		if (patched == null) {

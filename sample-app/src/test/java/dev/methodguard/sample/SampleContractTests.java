@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
@@ -52,7 +54,12 @@ class SampleContractTests {
 			"/api/products/7", "GET, HEAD, PUT, PATCH, DELETE, OPTIONS", "/api/catalog/info", "GET, HEAD, OPTIONS",
 			"/api/orders", "POST, OPTIONS", "/fn/greetings", "GET, HEAD, POST, OPTIONS", "/fn/greetings/alice",
 			"GET, HEAD, OPTIONS", "/index.html", "GET, HEAD, OPTIONS", "/legacy/ping", "GET, HEAD, OPTIONS",
-			"/actuator/health", "GET, HEAD, OPTIONS");
+			"/actuator/health", "GET, HEAD, OPTIONS", "/catalog", "GET, HEAD, OPTIONS");
+
+	/** What a browser sends as {@code Accept} when it follows a link or posts a form. */
+	private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	private static final Pattern ALLOWED_ON_THE_PAGE = Pattern.compile("<span id=\"allowed\">([^<]*)</span>");
 
 	private static final List<String> UNIMPLEMENTED = List.of("FOO", "get", "PROPFIND", "X".repeat(200));
 
@@ -108,7 +115,62 @@ class SampleContractTests {
 		HttpResponse<String> response = send("PUT", "/api/catalog/info", "Accept", accept);
 		assertThat(response.statusCode()).isEqualTo(405);
 		assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
-		assertThat(response.body()).doesNotContain("<html");
+		if (accept.equals("text/html")) {
+			assertThat(response.body()).contains("This address does not take that method");
+		}
+		else {
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.body()).doesNotContain("<html");
+		}
+	}
+
+	/**
+	 * The browser face: every URL's wrong method is the sample's own 405 page
+	 * ({@code templates/error/405.html}), with the truthful {@code Allow}, which the page
+	 * lists too; an API client gets the problem for the same request.
+	 */
+	@ParameterizedTest(name = "a browser's wrong method on {0}")
+	@MethodSource("urls")
+	void browsersGetTheSamplesOwnPageWithTheTruthfulAllow(String path) throws Exception {
+		String allow = ALLOW.get(path);
+		String method = STANDARD.stream()
+			.filter((candidate) -> !List.of(allow.split(", ")).contains(candidate))
+			.findFirst()
+			.orElseThrow();
+		HttpResponse<String> page = send(method, path, "Accept", BROWSER);
+		assertThat(page.statusCode()).as("%s %s", method, path).isEqualTo(405);
+		assertThat(page.headers().allValues("Allow")).containsExactly(allow);
+		assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("text/html"));
+		assertThat(page.body()).contains("This address does not take that method")
+			.contains("<code id=\"path\">" + path + "</code>");
+		Matcher listed = ALLOWED_ON_THE_PAGE.matcher(page.body());
+		assertThat(listed.find()).as("the page lists the allowed methods").isTrue();
+		assertThat(listed.group(1)).isEqualTo(allow);
+		HttpResponse<String> problem = send(method, path, "Accept", "application/json");
+		assertThat(problem.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(problem.headers().allValues("Allow")).containsExactly(allow);
+	}
+
+	@Test
+	void browsersGetSpringBootsFallbackPageForAMethodNoHandlerImplements() throws Exception {
+		HttpResponse<String> page = send("FOO", "/catalog", "Accept", BROWSER);
+		assertThat(page.statusCode()).isEqualTo(501);
+		assertThat(page.headers().allValues("Allow")).isEmpty();
+		assertThat(page.body()).contains("Whitelabel Error Page").contains("status=501");
+	}
+
+	@Test
+	void theCatalogPageServesBrowsersAndItsFormMeetsThe405Page() throws Exception {
+		HttpResponse<String> catalog = send("GET", "/catalog", "Accept", BROWSER);
+		assertThat(catalog.statusCode()).isEqualTo(200);
+		assertThat(catalog.body()).contains("Widget").contains("<form method=\"post\" action=\"/catalog\">");
+		HttpResponse<String> posted = send("POST", "/catalog", "Accept", BROWSER);
+		assertThat(posted.statusCode()).isEqualTo(405);
+		assertThat(posted.headers().allValues("Allow")).containsExactly("GET, HEAD, OPTIONS");
+		Matcher listed = ALLOWED_ON_THE_PAGE.matcher(posted.body());
+		assertThat(listed.find()).as("the page lists the allowed methods").isTrue();
+		assertThat(listed.group(1)).isEqualTo("GET, HEAD, OPTIONS");
 	}
 
 	static Stream<String> acceptVariants() {
