@@ -23,7 +23,9 @@ import org.springframework.util.AntPathMatcher;
  * handler behind it) kept as a reviewed text file, one line per route in a stable order:
  * <pre class="code">
  * /api/products/{id} | GET, HEAD, PUT, PATCH, DELETE, OPTIONS | annotated
+ * /api/loans/{id} [version 1.1+] | GET, HEAD, PUT, OPTIONS | annotated
  * </pre>
+ * (a pattern whose routes have API version conditions has one line per condition).
  * {@link #matchesSnapshot(String)} fails when the running application differs from the
  * file, naming each difference (route added or removed, method added or removed, sources
  * changed). With the system property {@value #UPDATE_PROPERTY}{@code =true} or the
@@ -136,7 +138,8 @@ public final class MethodSurface {
 		for (RouteDescriptor route : this.routes.routes()) {
 			String pattern = route.pattern();
 			if (this.excludes.stream().noneMatch((exclude) -> exclude.equals(pattern) || MATCHER.match(exclude, pattern))) {
-				lines.put(pattern, pattern + SEPARATOR + String.join(", ", route.methods()) + SEPARATOR
+				String key = (route.versions() != null) ? pattern + " [version " + route.versions() + "]" : pattern;
+				lines.put(key, key + SEPARATOR + String.join(", ", route.methods()) + SEPARATOR
 						+ String.join(", ", route.sources()));
 			}
 		}

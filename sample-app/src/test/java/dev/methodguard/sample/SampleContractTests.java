@@ -61,6 +61,9 @@ class SampleContractTests {
 
 	private static final Pattern ALLOWED_ON_THE_PAGE = Pattern.compile("<span id=\"allowed\">([^<]*)</span>");
 
+	private static final List<String> STANDARD = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "QUERY",
+			"TRACE");
+
 	private static final List<String> UNIMPLEMENTED = List.of("FOO", "get", "PROPFIND", "X".repeat(200));
 
 	private static final String PRODUCT = "{\"name\":\"Thing\",\"price\":3.5}";
