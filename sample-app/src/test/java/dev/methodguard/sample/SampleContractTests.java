@@ -25,6 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.methodguard.test.MethodContract;
+import dev.methodguard.test.MethodSurface;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -35,9 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample application's whole method contract, over real HTTP against the embedded
- * server: every method of each URL works, every other standard method (TRACE included) is a
- * 405 problem with the URL's truthful {@code Allow}, {@code OPTIONS} agrees with it, methods
- * no handler implements are 501, and unknown paths stay 404.
+ * server: method-guard-test verifies every route in one call (every listed method works,
+ * every other standard method, TRACE included, is a 405 problem with the truthful
+ * {@code Allow}, {@code OPTIONS} agrees with it, {@code FOO} is 501) and holds the routes to
+ * the reviewed {@code method-surface.txt}; the tests below pin what one call cannot: the
+ * {@code Allow} of chosen URLs, more unimplemented tokens, HEAD on the wire, metrics, CORS,
+ * and unknown paths staying 404.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @SuppressWarnings("unchecked")
@@ -70,12 +76,6 @@ class SampleContractTests {
 	@LocalServerPort
 	private int port;
 
-	static Stream<Arguments> contract() {
-		return ALLOW.entrySet()
-			.stream()
-			.flatMap((entry) -> STANDARD.stream().map((method) -> Arguments.of(entry.getKey(), method)));
-	}
-
 	/**
 	 * The build runs this class on Tomcat and, in a second execution with Jetty in Tomcat's
 	 * place, on Jetty ({@code sample.expected-server}).
@@ -87,36 +87,25 @@ class SampleContractTests {
 			.startsWith(expected);
 	}
 
-	@ParameterizedTest(name = "{1} {0}")
-	@MethodSource("contract")
-	void everyStandardMethodIsServedOrRejectedWithTheTruthfulAllow(String path, String method) throws Exception {
-		String allow = ALLOW.get(path);
-		HttpResponse<String> response = send(method, path, "Accept", "application/json");
-		if (List.of(allow.split(", ")).contains(method)) {
-			assertThat(response.statusCode()).as("%s %s is served", method, path).isNotIn(405, 501);
-		}
-		else {
-			assertThat(response.statusCode()).as("%s %s", method, path).isEqualTo(405);
-			assertThat(response.headers().firstValue("Allow")).hasValue(allow);
-			if ("HEAD".equals(method)) {
-				assertThat(response.body()).isEmpty();
-			}
-			else {
-				assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-				assertThat(response.body()).contains("\"status\":405")
-					.contains("\"title\":\"Method Not Allowed\"")
-					.contains("\"instance\":\"" + path + "\"")
-					.contains("Method " + method + " is not supported for " + path);
-			}
-		}
+	/**
+	 * Every route the application registers keeps its method contract: OPTIONS and 405s list
+	 * the same truthful {@code Allow}, every listed safe method is served, every other
+	 * standard method (QUERY and TRACE included) is a 405 problem, {@code FOO} is 501.
+	 */
+	@Test
+	void everyRouteKeepsItsMethodContract() {
+		MethodContract.of(this.context)
+			.example("/api/products/{id}", "/api/products/7")
+			.example("/**", "/index.html")
+			.verify(URI.create("http://localhost:" + this.port));
 	}
 
-	@ParameterizedTest(name = "OPTIONS {0}")
-	@MethodSource("urls")
-	void optionsAnswersTheSameAllow(String path) throws Exception {
-		HttpResponse<String> response = send("OPTIONS", path);
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Allow")).hasValue(ALLOW.get(path));
+	/**
+	 * The routes and their methods are the reviewed ones of {@code method-surface.txt}.
+	 */
+	@Test
+	void methodSurfaceIsTheReviewedOne() {
+		MethodSurface.of(this.context).matchesSnapshot("method-surface.txt");
 	}
 
 	static Stream<String> urls() {
@@ -189,24 +178,6 @@ class SampleContractTests {
 
 	static Stream<String> acceptVariants() {
 		return Stream.of("application/json", "application/problem+json", "text/html", "application/xml");
-	}
-
-	@ParameterizedTest(name = "invariant on {0}")
-	@MethodSource("urls")
-	void everyListedMethodWorksAndEveryOtherStandardMethodIs405WithTheSameAllow(String path) throws Exception {
-		String allow = send("OPTIONS", path).headers().firstValue("Allow").orElseThrow();
-		List<String> listed = List.of(allow.split(", "));
-		for (String method : listed) {
-			assertThat(send(method, path).statusCode()).as("%s %s, listed in Allow", method, path).isNotIn(405, 501);
-		}
-		for (String method : STANDARD) {
-			if (!listed.contains(method)) {
-				HttpResponse<String> response = send(method, path);
-				assertThat(response.statusCode()).as("%s %s, left out of Allow", method, path).isEqualTo(405);
-				assertThat(response.headers().allValues("Allow")).as("Allow of %s %s", method, path)
-					.containsExactly(allow);
-			}
-		}
 	}
 
 	static Stream<Arguments> unimplemented() {
