@@ -106,7 +106,7 @@ public final class RequestMappingRouteSource implements RouteSource {
 			RouteVersion version = version(info.getVersionCondition(), strategy);
 			for (PathPattern pattern : patterns(info, unread)) {
 				routes.add(new Route(new RoutePattern(this.servletPrefix, pattern, caseSensitive), methods, kind,
-						entry.getValue().toString(), explicitOptions, acceptPatch, Route.ALWAYS_PRESENT,
+						entry.getValue().toString(), explicitOptions, acceptPatch, Presence.always(),
 						this.mapping.getOrder(), consumes, produces, version));
 			}
 		}

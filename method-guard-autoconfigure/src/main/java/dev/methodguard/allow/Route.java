@@ -2,11 +2,9 @@ package dev.methodguard.allow;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.PathContainer;
 
 /**
  * One registration of a handler: the paths it serves, the methods it takes on them, and
@@ -24,8 +22,8 @@ import org.springframework.http.server.PathContainer;
  * {@code service})
  * @param acceptPatch the media types a {@code PATCH} there consumes, for the
  * {@code Accept-Patch} header
- * @param presence a further check a path must pass to be a resource, such as the
- * existence of a static file; it receives the path within the application
+ * @param presence which of the matching paths are resources: all of them, or those a check
+ * accepts, such as the paths of static files that exist
  * @param order the order of the handler mapping that holds the route ({@code Ordered}, the
  * lower the earlier the {@code DispatcherServlet} consults it);
  * {@link Ordered#HIGHEST_PRECEDENCE} where no handler mapping holds it (a plain servlet) or
@@ -38,11 +36,8 @@ import org.springframework.http.server.PathContainer;
  * none
  */
 public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind, String handler,
-		boolean explicitOptions, List<MediaType> acceptPatch, Predicate<PathContainer> presence, int order,
+		boolean explicitOptions, List<MediaType> acceptPatch, Presence presence, int order,
 		List<MediaType> consumes, List<MediaType> produces, RouteVersion version) {
-
-	/** The presence check of a route whose every matching path is a resource. */
-	public static final Predicate<PathContainer> ALWAYS_PRESENT = (path) -> true;
 
 	/**
 	 * Validate and copy the components.
@@ -67,13 +62,13 @@ public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind
 	 * @param handler a description of the handler
 	 * @param explicitOptions whether the handler answers {@code OPTIONS} itself
 	 * @param acceptPatch the media types a {@code PATCH} there consumes
-	 * @param presence a further check a path must pass to be a resource
+	 * @param presence which of the matching paths are resources
 	 * @param order the order of the handler mapping that holds the route
 	 * @param consumes the media types a request body must have, empty for any
 	 * @param produces the media types the route answers with, empty for any
 	 */
 	public Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind, String handler,
-			boolean explicitOptions, List<MediaType> acceptPatch, Predicate<PathContainer> presence, int order,
+			boolean explicitOptions, List<MediaType> acceptPatch, Presence presence, int order,
 			List<MediaType> consumes, List<MediaType> produces) {
 		this(pattern, methods, kind, handler, explicitOptions, acceptPatch, presence, order, consumes, produces,
 				RouteVersion.NONE);
@@ -87,10 +82,10 @@ public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind
 	 * @param handler a description of the handler
 	 * @param explicitOptions whether the handler answers {@code OPTIONS} itself
 	 * @param acceptPatch the media types a {@code PATCH} there consumes
-	 * @param presence a further check a path must pass to be a resource
+	 * @param presence which of the matching paths are resources
 	 */
 	public Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind, String handler,
-			boolean explicitOptions, List<MediaType> acceptPatch, Predicate<PathContainer> presence) {
+			boolean explicitOptions, List<MediaType> acceptPatch, Presence presence) {
 		this(pattern, methods, kind, handler, explicitOptions, acceptPatch, presence, Ordered.HIGHEST_PRECEDENCE,
 				List.of(), List.of());
 	}
@@ -104,15 +99,15 @@ public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind
 	 * @return the route
 	 */
 	public static Route of(RoutePattern pattern, AllowedMethods methods, RouteKind kind, String handler) {
-		return new Route(pattern, methods, kind, handler, false, List.of(), ALWAYS_PRESENT);
+		return new Route(pattern, methods, kind, handler, false, List.of(), Presence.always());
 	}
 
 	/**
 	 * Whether every path the pattern matches is a resource, with no presence check.
-	 * @return {@code true} if the presence check is {@link #ALWAYS_PRESENT}
+	 * @return {@code true} if the route's presence is {@link Presence#always()}
 	 */
 	boolean alwaysPresent() {
-		return this.presence == ALWAYS_PRESENT;
+		return this.presence.isAlways();
 	}
 
 	/**

@@ -189,7 +189,7 @@ public final class RouterFunctionRouteSource implements RouteSource {
 				boolean explicitOptions = alternative.methods() == null || alternative.methods().contains("OPTIONS");
 				RouteVersion version = version(alternative.version(), description);
 				this.routes.add(new Route(pattern, methods, RouteKind.FUNCTIONAL, description, explicitOptions,
-						List.of(), Route.ALWAYS_PRESENT, RouterFunctionRouteSource.this.mapping.getOrder(),
+						List.of(), Presence.always(), RouterFunctionRouteSource.this.mapping.getOrder(),
 						orEmpty(alternative.consumes()), orEmpty(alternative.produces()), version));
 			}
 			catch (PatternParseException ex) {

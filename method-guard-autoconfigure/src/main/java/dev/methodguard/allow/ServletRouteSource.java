@@ -69,7 +69,7 @@ public final class ServletRouteSource implements RouteSource {
 			if (mapping.startsWith("*.")) {
 				String extension = mapping.substring(1);
 				return new Route(pattern("/**"), methods, RouteKind.SERVLET, handler, explicitOptions, List.of(),
-						(path) -> lastSegment(path).endsWith(extension));
+						Presence.checkedBy((path) -> lastSegment(path).endsWith(extension)));
 			}
 			if ("/".equals(mapping)) {
 				return null;
@@ -79,7 +79,7 @@ public final class ServletRouteSource implements RouteSource {
 				value = value.substring(0, value.length() - 1) + "**";
 			}
 			return new Route(pattern(value), methods, RouteKind.SERVLET, handler, explicitOptions, List.of(),
-					Route.ALWAYS_PRESENT);
+					Presence.always());
 		}
 		catch (PatternParseException ex) {
 			return null;

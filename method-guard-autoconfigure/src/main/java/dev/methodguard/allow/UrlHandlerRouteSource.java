@@ -119,11 +119,11 @@ public final class UrlHandlerRouteSource implements RouteSource {
 		AllowedMethods methods = supportedMethods(handler);
 		if (handler instanceof ResourceHttpRequestHandler resources) {
 			routes.add(new Route(routePattern, methods, RouteKind.RESOURCE, resources.toString(), false, List.of(),
-					(path) -> exists(resources, routePattern, path), this.mapping.getOrder(), List.of(), List.of()));
+					Presence.checkedBy((path) -> exists(resources, routePattern, path)), this.mapping.getOrder(), List.of(), List.of()));
 		}
 		else {
 			routes.add(new Route(routePattern, methods, RouteKind.HANDLER, handler.toString(), methods.isAny(),
-					List.of(), Route.ALWAYS_PRESENT, this.mapping.getOrder(), List.of(), List.of()));
+					List.of(), Presence.always(), this.mapping.getOrder(), List.of(), List.of()));
 		}
 	}
 

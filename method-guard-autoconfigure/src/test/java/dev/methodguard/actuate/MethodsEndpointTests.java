@@ -6,6 +6,7 @@ import dev.methodguard.actuate.MethodsEndpoint.RouteDescriptor;
 import dev.methodguard.allow.AllowedMethods;
 import dev.methodguard.allow.MethodIndex;
 import dev.methodguard.allow.PathPolicy;
+import dev.methodguard.allow.Presence;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteKind;
 import dev.methodguard.allow.RoutePattern;
@@ -120,7 +121,7 @@ class MethodsEndpointTests {
 			String... methods) {
 		return new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse(pattern)),
 				AllowedMethods.of(methods), RouteKind.ANNOTATED, pattern + " " + version, false, List.of(),
-				Route.ALWAYS_PRESENT, 0, List.of(), List.of(), RouteVersion.parse(version, strategy));
+				Presence.always(), 0, List.of(), List.of(), RouteVersion.parse(version, strategy));
 	}
 
 }

@@ -40,7 +40,7 @@ class ApiVersionRoutesTests {
 
 	private void route(String pattern, RouteKind kind, String version, String... methods) {
 		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse(pattern)),
-				AllowedMethods.of(methods), kind, pattern + " " + version, false, List.of(), Route.ALWAYS_PRESENT, 0,
+				AllowedMethods.of(methods), kind, pattern + " " + version, false, List.of(), Presence.always(), 0,
 				List.of(), List.of(), RouteVersion.parse(version, STRATEGY)));
 	}
 

@@ -145,19 +145,36 @@ class MethodIndexTests {
 	void presenceCheckDecidesWhetherAPathIsAResource() {
 		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse("/**")),
 				AllowedMethods.of("GET"), RouteKind.RESOURCE, "static", false, List.of(),
-				(path) -> path.value().equals("/index.html")));
+				Presence.checkedBy((path) -> path.value().equals("/index.html"))));
 		assertThat(allow("/index.html")).isEqualTo("GET, HEAD, OPTIONS");
 		assertThat(allow("/missing.html")).isEqualTo("404");
+	}
+
+	@Test
+	void presenceIsAValueThatSaysWhetherARouteIsCheckedNotTheIdentityOfAPredicate() {
+		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse("/checked/**")),
+				AllowedMethods.of("GET"), RouteKind.HANDLER, "checked", false, List.of(),
+				Presence.checkedBy((path) -> true)));
+		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse("/always/**")),
+				AllowedMethods.of("GET"), RouteKind.HANDLER, "always", false, List.of(), Presence.always()));
+		MethodIndex index = MethodIndex.of(this.routes);
+		assertThat(index.lookupRejecting("/always/x", "DELETE")).map((known) -> known.allowed().toHeaderValue())
+			.hasValue("GET, HEAD, OPTIONS");
+		assertThat(index.lookupRejecting("/checked/x", "DELETE")).map((known) -> known.allowed().toHeaderValue())
+			.hasValue("GET, HEAD, OPTIONS");
+		assertThat(index.routes()).extracting((route) -> route.presence().isAlways()).containsExactly(false, true);
+		assertThat(index.routes()).extracting((route) -> route.alwaysPresent()).containsExactly(false, true);
 	}
 
 	@Test
 	void routesMatchingAPathAreListedWithoutAnyPresenceCheck() {
 		int[] checks = new int[1];
 		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse("/assets/**")),
-				AllowedMethods.of("GET"), RouteKind.RESOURCE, "static", false, List.of(), (path) -> {
+				AllowedMethods.of("GET"), RouteKind.RESOURCE, "static", false, List.of(),
+				Presence.checkedBy((path) -> {
 					checks[0]++;
 					return false;
-				}));
+				})));
 		route("/assets/{name}", "POST");
 		route("/other", "GET");
 		MethodIndex index = MethodIndex.of(this.routes);
@@ -172,10 +189,11 @@ class MethodIndexTests {
 	void rejectingLookupNeverChecksPresenceForAMethodTheRouteTakes() {
 		int[] checks = new int[1];
 		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse("/**")),
-				AllowedMethods.of("GET"), RouteKind.RESOURCE, "static", false, List.of(), (path) -> {
+				AllowedMethods.of("GET"), RouteKind.RESOURCE, "static", false, List.of(),
+				Presence.checkedBy((path) -> {
 					checks[0]++;
 					return path.value().equals("/index.html");
-				}));
+				})));
 		route("/api/items", "POST");
 		MethodIndex index = MethodIndex.of(this.routes);
 		assertThat(index.lookupRejecting("/index.html", "GET")).isEmpty();
@@ -193,10 +211,11 @@ class MethodIndexTests {
 	void rejectingLookupLooksNoFileUpEvenWhereAnotherRouteServesThePathWithoutTheMethod() {
 		int[] checks = new int[1];
 		this.routes.add(new Route(new RoutePattern("", PathPatternParser.defaultInstance.parse("/**")),
-				AllowedMethods.of("GET"), RouteKind.RESOURCE, "static", false, List.of(), (path) -> {
+				AllowedMethods.of("GET"), RouteKind.RESOURCE, "static", false, List.of(),
+				Presence.checkedBy((path) -> {
 					checks[0]++;
 					return path.value().equals("/orders");
-				}));
+				})));
 		route("/orders", "POST");
 		route("/commands", "POST");
 		MethodIndex index = MethodIndex.of(this.routes);

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.AllowedMethods;
+import dev.methodguard.allow.Presence;
 import dev.methodguard.allow.RequestMappingRouteSource;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteKind;
@@ -234,7 +235,7 @@ public final class DataRestRouteSource implements RouteSource {
 				}
 				else if (served(delegate, value, unread)) {
 					routes.add(new Route(new RoutePattern(this.servletPrefix, pattern, caseSensitive), methods,
-							RouteKind.DATA_REST, handlerMethod.toString(), false, List.of(), Route.ALWAYS_PRESENT,
+							RouteKind.DATA_REST, handlerMethod.toString(), false, List.of(), Presence.always(),
 							this.order, List.of(), List.of()));
 				}
 			}
@@ -519,7 +520,7 @@ public final class DataRestRouteSource implements RouteSource {
 			}
 			this.routes.add(new Route(new RoutePattern(DataRestRouteSource.this.servletPrefix, pattern,
 					mapped.caseSensitive()), methods, RouteKind.DATA_REST, this.description, false, patch,
-					Route.ALWAYS_PRESENT, DataRestRouteSource.this.order, List.of(), List.of()));
+					Presence.always(), DataRestRouteSource.this.order, List.of(), List.of()));
 		}
 
 	}
