@@ -30,8 +30,8 @@ public final class ContractReport {
 	}
 
 	/**
-	 * The routes left unverified, each with the reason (a pattern with wildcards and no
-	 * example).
+	 * The routes left unverified, each with the reason (such as a pattern with wildcards and
+	 * no example).
 	 * @return the skipped routes
 	 */
 	public List<String> skipped() {
@@ -55,15 +55,21 @@ public final class ContractReport {
 	}
 
 	/**
-	 * The violations as a table, one line each: route, method, expected, got.
+	 * The violations as a table, one line each: route (with the API version the request
+	 * carried, if any), method, expected, got.
 	 * @return the table
 	 */
 	public String table() {
 		List<String[]> rows = new ArrayList<>();
 		rows.add(new String[] { "route", "method", "expected", "got" });
 		for (ContractViolation violation : this.violations) {
-			String route = violation.route().equals(violation.path()) ? violation.route()
-					: violation.route() + " (" + violation.path() + ")";
+			String route = violation.route();
+			if (violation.version() != null) {
+				route += " [version " + violation.version() + "]";
+			}
+			if (!violation.route().equals(violation.path())) {
+				route += " (" + violation.path() + ")";
+			}
 			rows.add(new String[] { route, violation.method(), violation.expected(), violation.got() });
 		}
 		int[] widths = new int[4];

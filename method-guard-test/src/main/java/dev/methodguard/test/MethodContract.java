@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.methodguard.actuate.MethodsEndpoint.RouteDescriptor;
 
 import org.springframework.context.ApplicationContext;
@@ -45,8 +47,17 @@ import org.springframework.util.Assert;
  * </pre>
  * Patterns with wildcards ({@code /**}, {@code /files/*}) are verified only with an example;
  * through MockMvc, which reaches only the {@code DispatcherServlet}, routes of plain servlets
- * are skipped, and so are patterns whose routes have an API version condition (the requests
- * carry no version). The report lists what was skipped.
+ * are skipped. Patterns whose routes have an API version condition are skipped too, unless
+ * the versions to verify them in are given ({@link #versions(String...)} with
+ * {@link #versionHeader(String)}): then their requests are sent once per version, with the
+ * version in that header, and expect the {@code Allow} of that version. The report lists what
+ * was skipped.
+ * <pre class="code">
+ * MethodContract.of(context)
+ *     .versions("1.0", "1.1")
+ *     .versionHeader("X-API-Version")
+ *     .verify(mockMvc);
+ * </pre>
  */
 public final class MethodContract {
 
@@ -71,6 +82,10 @@ public final class MethodContract {
 	private final List<String> includes = new ArrayList<>();
 
 	private final List<String> headers = new ArrayList<>(List.of("Accept", "application/json"));
+
+	private final List<String> versions = new ArrayList<>();
+
+	private @Nullable String versionHeader;
 
 	private boolean sendListedUnsafeMethods;
 
@@ -172,6 +187,37 @@ public final class MethodContract {
 	}
 
 	/**
+	 * The API versions to verify the patterns whose routes have a version condition in: each
+	 * such pattern is verified once per version, its requests carrying the version in the
+	 * {@link #versionHeader(String) version header}, against the {@code Allow} the
+	 * {@code methods} endpoint resolves for the path in that version. A version in which no
+	 * route of the pattern serves the path is skipped for that pattern (and listed). Without
+	 * versions, such patterns are skipped (and listed). Unversioned patterns are verified as
+	 * always, their requests without a version.
+	 * @param versions the versions, as the application's requests carry them, such as
+	 * {@code 1.0} and {@code 1.1}; a version the application's strategy cannot parse fails
+	 * the verification
+	 * @return this contract
+	 */
+	public MethodContract versions(String... versions) {
+		this.versions.addAll(Arrays.asList(versions));
+		return this;
+	}
+
+	/**
+	 * The request header that carries the API version, as the application reads it
+	 * ({@code spring.mvc.apiversion.use.header}); needed with {@link #versions(String...)}.
+	 * Versions in a query parameter, a media type parameter or a path segment are not
+	 * supported.
+	 * @param name the header name, such as {@code X-API-Version}
+	 * @return this contract
+	 */
+	public MethodContract versionHeader(String name) {
+		this.versionHeader = name;
+		return this;
+	}
+
+	/**
 	 * Verify through MockMvc.
 	 * @param mockMvc the MockMvc of the application, with its filters
 	 * @throws AssertionError listing every violation as a table, or where no route was
@@ -240,7 +286,11 @@ public final class MethodContract {
 	}
 
 	ContractReport check(Exchange exchange) {
-		Verification verification = new Verification(exchange, this.headers.toArray(String[]::new));
+		if (!this.versions.isEmpty() && this.versionHeader == null) {
+			throw new IllegalStateException("API versions are given without the header that carries them: "
+					+ "add versionHeader(\"X-API-Version\") or the header the application reads");
+		}
+		Verification verification = new Verification(exchange, this.headers, this.versionHeader);
 		List<RouteDescriptor> routes = this.routes.routes();
 		Set<String> versioned = new LinkedHashSet<>();
 		routes.stream().filter((route) -> route.versions() != null).forEach((route) -> versioned.add(route.pattern()));
@@ -250,8 +300,10 @@ public final class MethodContract {
 			if (!selected(pattern) || !seen.add(pattern)) {
 				continue;
 			}
-			if (versioned.contains(pattern)) {
-				verification.skipped.add(pattern + " (routes with an API version condition are not verified yet)");
+			boolean withVersions = versioned.contains(pattern);
+			if (withVersions && this.versions.isEmpty()) {
+				verification.skipped.add(pattern + " (routes with an API version condition: give the versions "
+						+ "to verify them in, with versions(...) and versionHeader(...))");
 				continue;
 			}
 			if (!exchange.reachesServlets() && route.sources().equals(List.of("servlet"))) {
@@ -267,7 +319,14 @@ public final class MethodContract {
 				paths = List.of(pattern.replaceAll("\\{[^/]*}", "1"));
 			}
 			for (String path : paths) {
-				verify(verification, pattern, path);
+				if (withVersions) {
+					for (String version : this.versions) {
+						verify(verification, pattern, path, version);
+					}
+				}
+				else {
+					verify(verification, pattern, path, null);
+				}
 			}
 		}
 		return new ContractReport(verification.violations, verification.skipped, verification.requests);
@@ -284,52 +343,58 @@ public final class MethodContract {
 		return filter.equals(pattern) || MATCHER.match(filter, pattern);
 	}
 
-	private void verify(Verification verification, String route, String path) {
-		List<String> methods = this.routes.methodsAt(path);
+	private void verify(Verification verification, String route, String path, @Nullable String version) {
+		Target target = new Target(route, path, version);
+		List<String> methods = this.routes.methodsAt(path, version);
 		if (methods == null) {
-			verification.violation(route, path, "-", "a route serves the path", "method-guard knows no route there");
+			if (version != null && this.routes.methodsAt(path, null) != null) {
+				verification.skipped.add(route + " (" + path + ": no route there in version " + version + ")");
+			}
+			else {
+				verification.violation(target, "-", "a route serves the path", "method-guard knows no route there");
+			}
 			return;
 		}
 		Set<String> allowed = new LinkedHashSet<>(methods);
 		String allow = String.join(", ", methods);
-		Answer options = verification.send("OPTIONS", path);
+		Answer options = verification.send("OPTIONS", target);
 		if (options.status() < 200 || options.status() > 299 || !allowed.equals(options.allowed())) {
-			verification.violation(route, path, "OPTIONS", "2xx, Allow: " + allow, options.describe());
+			verification.violation(target, "OPTIONS", "2xx, Allow: " + allow, options.describe());
 		}
 		for (String method : STANDARD) {
 			if (allowed.contains(method)) {
 				if (SAFE.contains(method) || this.sendListedUnsafeMethods) {
-					served(verification, route, path, method);
+					served(verification, target, method);
 				}
 			}
 			else {
-				rejected(verification, route, path, method, allowed, allow);
+				rejected(verification, target, method, allowed, allow);
 			}
 		}
 		if (allowed.containsAll(EVERY) || allowed.contains(this.unknownMethod)) {
-			served(verification, route, path, this.unknownMethod);
+			served(verification, target, this.unknownMethod);
 		}
 		else {
-			Answer answer = verification.send(this.unknownMethod, path);
+			Answer answer = verification.send(this.unknownMethod, target);
 			boolean rejectedAsUnimplemented = answer.status() == 501;
 			boolean rejectedAsNotAllowed = answer.status() == 405 && allowed.equals(answer.allowed());
 			if (!rejectedAsUnimplemented && !rejectedAsNotAllowed) {
-				verification.violation(route, path, this.unknownMethod, "501, or 405 with Allow: " + allow,
+				verification.violation(target, this.unknownMethod, "501, or 405 with Allow: " + allow,
 						answer.describe());
 			}
 		}
 	}
 
-	private static void served(Verification verification, String route, String path, String method) {
-		Answer answer = verification.send(method, path);
+	private static void served(Verification verification, Target target, String method) {
+		Answer answer = verification.send(method, target);
 		if (answer.status() == 405 || answer.status() == 501 || answer.failure() != null) {
-			verification.violation(route, path, method, "not 405 or 501", got(answer));
+			verification.violation(target, method, "not 405 or 501", got(answer));
 		}
 	}
 
-	private static void rejected(Verification verification, String route, String path, String method,
-			Set<String> allowed, String allow) {
-		Answer answer = verification.send(method, path);
+	private static void rejected(Verification verification, Target target, String method, Set<String> allowed,
+			String allow) {
+		Answer answer = verification.send(method, target);
 		boolean head = "HEAD".equals(method);
 		boolean ok = answer.status() == 405 && allowed.equals(answer.allowed());
 		if (head) {
@@ -340,7 +405,7 @@ public final class MethodContract {
 		}
 		if (!ok) {
 			String expected = "405, Allow: " + allow + (head ? ", no body" : ", problem body");
-			verification.violation(route, path, method, expected, got(answer));
+			verification.violation(target, method, expected, got(answer));
 		}
 	}
 
@@ -362,13 +427,25 @@ public final class MethodContract {
 	}
 
 	/**
+	 * What the requests of one verified path go to.
+	 *
+	 * @param route the route pattern
+	 * @param path the concrete path
+	 * @param version the API version the requests carry, or {@code null}
+	 */
+	private record Target(String route, String path, @Nullable String version) {
+	}
+
+	/**
 	 * The state of one verification run.
 	 */
 	private static final class Verification {
 
 		private final Exchange exchange;
 
-		private final String[] headers;
+		private final List<String> headers;
+
+		private final @Nullable String versionHeader;
 
 		private final List<ContractViolation> violations = new ArrayList<>();
 
@@ -376,18 +453,25 @@ public final class MethodContract {
 
 		private int requests;
 
-		Verification(Exchange exchange, String[] headers) {
+		Verification(Exchange exchange, List<String> headers, @Nullable String versionHeader) {
 			this.exchange = exchange;
-			this.headers = headers;
+			this.headers = List.copyOf(headers);
+			this.versionHeader = versionHeader;
 		}
 
-		Answer send(String method, String path) {
+		Answer send(String method, Target target) {
 			this.requests++;
-			return this.exchange.send(method, path, this.headers);
+			List<String> headers = new ArrayList<>(this.headers);
+			if (target.version() != null && this.versionHeader != null) {
+				headers.add(this.versionHeader);
+				headers.add(target.version());
+			}
+			return this.exchange.send(method, target.path(), headers.toArray(String[]::new));
 		}
 
-		void violation(String route, String path, String method, String expected, String got) {
-			this.violations.add(new ContractViolation(route, path, method, expected, got));
+		void violation(Target target, String method, String expected, String got) {
+			this.violations
+				.add(new ContractViolation(target.route(), target.path(), target.version(), method, expected, got));
 		}
 
 	}

@@ -45,11 +45,13 @@ final class ServedRoutes {
 	 * The methods the application takes at a concrete path, as its {@code OPTIONS} and 405s
 	 * there must list them.
 	 * @param path the path
-	 * @return the methods, or {@code null} where no route serves the path
+	 * @param version the API version the requests carry, or {@code null} for the routes of
+	 * every version
+	 * @return the methods, or {@code null} where no route serves the path (in that version)
 	 */
-	@Nullable List<String> methodsAt(String path) {
+	@Nullable List<String> methodsAt(String path, @Nullable String version) {
 		String[] segments = path.replaceFirst("^/+", "").split("/", -1);
-		PathDescriptor descriptor = this.endpoint.path(segments);
+		PathDescriptor descriptor = this.endpoint.path(segments, version);
 		return (descriptor != null) ? descriptor.methods() : null;
 	}
 
