@@ -15,11 +15,11 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.AllowedMethods;
-import dev.methodguard.allow.MethodIndex;
-import dev.methodguard.allow.PathPolicy;
-import dev.methodguard.allow.Resolution;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteVersion;
+import dev.methodguard.internal.allow.MethodIndex;
+import dev.methodguard.internal.allow.PathPolicy;
+import dev.methodguard.internal.allow.Resolution;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

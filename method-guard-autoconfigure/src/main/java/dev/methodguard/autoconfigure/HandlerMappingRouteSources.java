@@ -12,20 +12,20 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.methodguard.allow.HandlerMappingReader;
-import dev.methodguard.allow.RequestMappingRouteSource;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteKind;
 import dev.methodguard.allow.RouteSource;
-import dev.methodguard.allow.RouterFunctionRouteSource;
-import dev.methodguard.allow.ServletRouteSource;
-import dev.methodguard.allow.UrlHandlerRouteSource;
-import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
-import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
-import dev.methodguard.servlet.FunctionalHeadHandlerMapping;
-import dev.methodguard.servlet.OptionsHandlerMapping;
-
-import org.jspecify.annotations.Nullable;
+import dev.methodguard.internal.allow.RequestMappingRouteSource;
+import dev.methodguard.internal.allow.RouterFunctionRouteSource;
+import dev.methodguard.internal.allow.ServletRouteSource;
+import dev.methodguard.internal.allow.UrlHandlerRouteSource;
+import dev.methodguard.internal.servlet.EarlyRejectionHandlerMapping;
+import dev.methodguard.internal.servlet.ErrorDispatchHandlerMapping;
+import dev.methodguard.internal.servlet.FunctionalHeadHandlerMapping;
+import dev.methodguard.internal.servlet.OptionsHandlerMapping;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;

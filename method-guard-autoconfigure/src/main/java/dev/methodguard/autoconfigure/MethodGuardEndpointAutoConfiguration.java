@@ -1,8 +1,8 @@
 package dev.methodguard.autoconfigure;
 
 import dev.methodguard.actuate.MethodsEndpoint;
-import dev.methodguard.allow.MethodIndexHolder;
-import dev.methodguard.allow.PathPolicy;
+import dev.methodguard.internal.allow.MethodIndexHolder;
+import dev.methodguard.internal.allow.PathPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

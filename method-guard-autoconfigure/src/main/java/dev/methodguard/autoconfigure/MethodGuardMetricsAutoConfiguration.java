@@ -2,8 +2,8 @@ package dev.methodguard.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.methodguard.actuate.RejectionMetrics;
-import dev.methodguard.allow.MethodIndexHolder;
+import dev.methodguard.internal.actuate.RejectionMetrics;
+import dev.methodguard.internal.allow.MethodIndexHolder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

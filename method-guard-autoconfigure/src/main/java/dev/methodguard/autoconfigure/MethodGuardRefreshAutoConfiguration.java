@@ -1,6 +1,6 @@
 package dev.methodguard.autoconfigure;
 
-import dev.methodguard.allow.MethodIndexHolder;
+import dev.methodguard.internal.allow.MethodIndexHolder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import dev.methodguard.allow.MethodIndex;
 import org.junit.jupiter.api.Test;
+
+import dev.methodguard.internal.allow.MethodIndex;
 
 import org.springframework.asm.ClassReader;
 import org.springframework.asm.Opcodes;
