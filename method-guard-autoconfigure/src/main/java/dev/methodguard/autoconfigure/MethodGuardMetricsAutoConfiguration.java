@@ -9,7 +9,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -23,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 public final class MethodGuardMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	RejectionMetrics methodGuardRejectionMetrics(ObjectProvider<MeterRegistry> registry) {
 		return new RejectionMetrics(registry::getIfUnique);
 	}

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.methodguard.problem.MethodGuardMessageCodes;
 import dev.methodguard.problem.MethodGuardProblemCustomizer;
 import dev.methodguard.problem.MethodRejection;
 
@@ -22,36 +23,15 @@ import org.springframework.http.ProblemDetail;
  * Title and detail are resolved through the application's {@link MessageSource} with the
  * codes below (English defaults), so an application can translate them:
  * <ul>
- * <li>{@value #TITLE_CODE_405} and {@value #DETAIL_CODE_405}</li>
- * <li>{@value #TITLE_CODE_501} and {@value #DETAIL_CODE_501}</li>
- * <li>{@value #TITLE_CODE_404} and {@value #DETAIL_CODE_404} (a concealed path)</li>
+ * <li>{@value MethodGuardMessageCodes#TITLE_405} and {@value MethodGuardMessageCodes#DETAIL_405}</li>
+ * <li>{@value MethodGuardMessageCodes#TITLE_501} and {@value MethodGuardMessageCodes#DETAIL_501}</li>
+ * <li>{@value MethodGuardMessageCodes#TITLE_404} and {@value MethodGuardMessageCodes#DETAIL_404} (a concealed path)</li>
  * </ul>
  * The detail arguments are {@code {0}} the method, {@code {1}} the path and {@code {2}} the
  * allowed methods. Method and path are made {@link SafeText safe} before they appear in the
  * problem.
  */
 public final class MethodProblemFactory {
-
-	/** Message code of the title of a 405. */
-	public static final String TITLE_CODE_405 = "problemDetail.title.dev.methodguard.MethodNotAllowed";
-
-	/** Message code of the detail of a 405. */
-	public static final String DETAIL_CODE_405 = "problemDetail.dev.methodguard.MethodNotAllowed";
-
-	/** Message code of the title of a 501. */
-	public static final String TITLE_CODE_501 = "problemDetail.title.dev.methodguard.MethodNotImplemented";
-
-	/** Message code of the detail of a 501. */
-	public static final String DETAIL_CODE_501 = "problemDetail.dev.methodguard.MethodNotImplemented";
-
-	/** Message code of the title of a 404 for a concealed path. */
-	public static final String TITLE_CODE_404 = "problemDetail.title.dev.methodguard.Concealed";
-
-	/** Message code of the detail of a 404 for a concealed path. */
-	public static final String DETAIL_CODE_404 = "problemDetail.dev.methodguard.Concealed";
-
-	/** Name of the extension member that lists the allowed methods. */
-	public static final String ALLOWED_METHODS_MEMBER = "allowedMethods";
 
 	private static final String DEFAULT_DETAIL_405 = "Method {0} is not supported for {1}. Supported methods: {2}.";
 
@@ -100,7 +80,7 @@ public final class MethodProblemFactory {
 		problem.setDetail(message(detailCode(status), args, defaultDetail(status), locale));
 		problem.setInstance(instance(path));
 		if (this.includeAllowedMethods && rejection.allowed() != null) {
-			problem.setProperty(ALLOWED_METHODS_MEMBER, rejection.allowed().methods());
+			problem.setProperty(MethodRejection.ALLOWED_METHODS, rejection.allowed().methods());
 		}
 		for (MethodGuardProblemCustomizer customizer : this.customizers) {
 			customizer.customize(problem, rejection);
@@ -110,17 +90,17 @@ public final class MethodProblemFactory {
 
 	private static String titleCode(HttpStatus status) {
 		return switch (status) {
-			case METHOD_NOT_ALLOWED -> TITLE_CODE_405;
-			case NOT_IMPLEMENTED -> TITLE_CODE_501;
-			default -> TITLE_CODE_404;
+			case METHOD_NOT_ALLOWED -> MethodGuardMessageCodes.TITLE_405;
+			case NOT_IMPLEMENTED -> MethodGuardMessageCodes.TITLE_501;
+			default -> MethodGuardMessageCodes.TITLE_404;
 		};
 	}
 
 	private static String detailCode(HttpStatus status) {
 		return switch (status) {
-			case METHOD_NOT_ALLOWED -> DETAIL_CODE_405;
-			case NOT_IMPLEMENTED -> DETAIL_CODE_501;
-			default -> DETAIL_CODE_404;
+			case METHOD_NOT_ALLOWED -> MethodGuardMessageCodes.DETAIL_405;
+			case NOT_IMPLEMENTED -> MethodGuardMessageCodes.DETAIL_501;
+			default -> MethodGuardMessageCodes.DETAIL_404;
 		};
 	}
 

@@ -5,13 +5,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import dev.methodguard.internal.problem.MethodRejectedException;
+import dev.methodguard.allow.AllowedMethods;
+import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Adds the allowed methods ({@value BrowserErrorPages#ALLOWED_METHODS_MODEL_ATTRIBUTE}) to the
+ * Adds the allowed methods ({@value MethodRejection#ALLOWED_METHODS}) to the
  * model of the error page that renders one of method-guard's answers to a browser (see
  * {@link BrowserErrorPages}), whichever handler renders it (Spring Boot's
  * {@code BasicErrorController}, whose view comes from the {@code ErrorViewResolver}s or is
@@ -27,11 +28,10 @@ public final class BrowserErrorPageInterceptor implements HandlerInterceptor {
 		if (modelAndView == null || request.getDispatcherType() != DispatcherType.ERROR) {
 			return;
 		}
-		MethodRejectedException rejection = BrowserErrorPages.rejection(request);
-		if (rejection != null && rejection.getRejection().allowed() != null
-				&& !modelAndView.getModel().containsKey(BrowserErrorPages.ALLOWED_METHODS_MODEL_ATTRIBUTE)) {
-			modelAndView.addObject(BrowserErrorPages.ALLOWED_METHODS_MODEL_ATTRIBUTE,
-					rejection.getRejection().allowed().methods());
+		MethodRejection rejection = BrowserErrorPages.rejection(request);
+		AllowedMethods allowed = (rejection != null) ? rejection.allowed() : null;
+		if (allowed != null && !modelAndView.getModel().containsKey(MethodRejection.ALLOWED_METHODS)) {
+			modelAndView.addObject(MethodRejection.ALLOWED_METHODS, allowed.methods());
 		}
 	}
 

@@ -19,7 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.internal.problem.MethodRejectedException;
-import dev.methodguard.problem.MethodRejectionListener;
+import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
@@ -36,8 +36,8 @@ import org.springframework.util.MimeTypeUtils;
  * {@code ErrorViewResolver} the application has. The status and the headers ({@code Allow})
  * are those the problem would have had; the error message is the problem's detail (shown only
  * where {@code spring.web.error.include-message} asks for it); the request carries the
- * rejection in {@link #REJECTION_ATTRIBUTE}, and the model of the page gets the allowed
- * methods as {@link #ALLOWED_METHODS_MODEL_ATTRIBUTE} (see
+ * rejection in {@link MethodRejection#REQUEST_ATTRIBUTE}, and the model of the page gets the
+ * allowed methods as {@link MethodRejection#ALLOWED_METHODS} (see
  * {@link BrowserErrorPageInterceptor}).
  * <p>
  * "Explicitly accepts" is Spring Boot's rule, which picks {@code BasicErrorController}'s
@@ -56,24 +56,17 @@ import org.springframework.util.MimeTypeUtils;
  */
 public final class BrowserErrorPages {
 
-	/**
-	 * The request attribute that holds the {@link MethodRejectedException} of a request
-	 * whose error page method-guard asked for, for an application's own
-	 * {@code ErrorController} or {@code ErrorViewResolver}.
-	 */
-	public static final String REJECTION_ATTRIBUTE = BrowserErrorPages.class.getName() + ".REJECTION";
+	/** The request attribute that holds the rejection of a page method-guard asked for. */
+	static final String REJECTION_ATTRIBUTE = MethodRejection.REQUEST_ATTRIBUTE;
 
-	/**
-	 * The model attribute of the error page that lists the allowed methods, in the order of
-	 * the {@code Allow} header, wherever the answer has one (a 405).
-	 */
-	public static final String ALLOWED_METHODS_MODEL_ATTRIBUTE = "allowedMethods";
+	/** The model attribute of the error page that lists the allowed methods. */
+	static final String ALLOWED_METHODS_MODEL_ATTRIBUTE = MethodRejection.ALLOWED_METHODS;
 
 	private final boolean enabled;
 
 	private final RequestBodyDrain drain;
 
-	private final MethodRejectionListener announcer;
+	private final @Nullable RejectionResponses responses;
 
 	private final Supplier<@Nullable Servlet> errorServlet;
 
@@ -82,17 +75,22 @@ public final class BrowserErrorPages {
 	 * @param enabled whether browsers get error pages at all; when {@code false} every
 	 * client gets the problem
 	 * @param drain settles the unread request body before the answer is written
-	 * @param announcer told of each rejection this face answers, as it answers it
+	 * @param responses tells the listeners of each rejection this face answers, as it answers
+	 * it, and builds its problem (whose detail is the page's message); {@code null} only for a
+	 * face that shows no page
 	 * @param errorServlet the servlet that renders the error page dispatch of a page
 	 * method-guard asked for without the filters that follow method-guard's: the
 	 * {@code DispatcherServlet} where the application has a security filter chain, otherwise
 	 * {@code null} (the dispatch goes through every filter, as Spring Boot's own do)
 	 */
-	public BrowserErrorPages(boolean enabled, RequestBodyDrain drain, MethodRejectionListener announcer,
+	public BrowserErrorPages(boolean enabled, RequestBodyDrain drain, @Nullable RejectionResponses responses,
 			Supplier<@Nullable Servlet> errorServlet) {
+		if (enabled && responses == null) {
+			throw new IllegalArgumentException("A face that shows pages needs the responses");
+		}
 		this.enabled = enabled;
 		this.drain = drain;
-		this.announcer = announcer;
+		this.responses = responses;
 		this.errorServlet = errorServlet;
 	}
 
@@ -101,8 +99,7 @@ public final class BrowserErrorPages {
 	 * @return the face
 	 */
 	public static BrowserErrorPages disabled() {
-		return new BrowserErrorPages(false, new RequestBodyDrain(0), (rejection) -> {
-		}, () -> null);
+		return new BrowserErrorPages(false, new RequestBodyDrain(0), null, () -> null);
 	}
 
 	/**
@@ -157,13 +154,10 @@ public final class BrowserErrorPages {
 	 * @param rejection the rejection
 	 * @throws IOException on a failure to send the error
 	 */
-	void sendError(HttpServletRequest request, HttpServletResponse response, MethodRejectedException rejection)
+	void sendError(HttpServletRequest request, HttpServletResponse response, MethodRejection rejection)
 			throws IOException {
-		this.drain.beforeAnswer(request, response);
-		this.announcer.onRejection(rejection.getRejection());
-		request.setAttribute(REJECTION_ATTRIBUTE, rejection);
-		MethodGuardAdvice.setHeaders(response, rejection);
-		response.sendError(rejection.getStatusCode().value(), message(rejection));
+		MethodRejectedException answer = answer(request, response, rejection);
+		response.sendError(rejection.status(), message(answer));
 	}
 
 	/**
@@ -176,14 +170,25 @@ public final class BrowserErrorPages {
 	 * @param rejection the rejection
 	 * @return the request to carry the dispatch on with
 	 */
-	HttpServletRequest adopt(HttpServletRequest request, HttpServletResponse response,
-			MethodRejectedException rejection) {
+	HttpServletRequest adopt(HttpServletRequest request, HttpServletResponse response, MethodRejection rejection) {
+		MethodRejectedException answer = answer(request, response, rejection);
+		response.setStatus(rejection.status());
+		return new AdoptedErrorRequest(request, rejection.status(), message(answer));
+	}
+
+	/**
+	 * The side effects of answering with a page: the unread body settled, the listeners
+	 * told, the rejection put in its request attribute and its headers set.
+	 */
+	private MethodRejectedException answer(HttpServletRequest request, HttpServletResponse response,
+			MethodRejection rejection) {
+		RejectionResponses answering = Objects.requireNonNull(this.responses, "responses");
 		this.drain.beforeAnswer(request, response);
-		this.announcer.onRejection(rejection.getRejection());
+		answering.announce(rejection);
+		MethodRejectedException answer = answering.exception(request, rejection);
 		request.setAttribute(REJECTION_ATTRIBUTE, rejection);
-		response.setStatus(rejection.getStatusCode().value());
-		MethodGuardAdvice.setHeaders(response, rejection);
-		return new AdoptedErrorRequest(request, rejection.getStatusCode().value(), message(rejection));
+		MethodGuardAdvice.setHeaders(response, answer);
+		return answer;
 	}
 
 	/**
@@ -211,9 +216,8 @@ public final class BrowserErrorPages {
 	 * @param request the request
 	 * @return the rejection, or {@code null}
 	 */
-	static @Nullable MethodRejectedException rejection(HttpServletRequest request) {
-		return (request.getAttribute(REJECTION_ATTRIBUTE) instanceof MethodRejectedException rejection) ? rejection
-				: null;
+	static @Nullable MethodRejection rejection(HttpServletRequest request) {
+		return (request.getAttribute(REJECTION_ATTRIBUTE) instanceof MethodRejection rejection) ? rejection : null;
 	}
 
 	private static boolean isBoundFor(HttpServletRequest request, Servlet servlet) {

@@ -16,7 +16,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.methodguard.internal.problem.MethodRejectedException;
+import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.http.HttpHeaders;
 
@@ -133,7 +133,7 @@ public final class ContainerRejectionFilter implements Filter {
 				|| !this.pages.wantsPage(request)) {
 			return false;
 		}
-		Optional<MethodRejectedException> rejection = this.rejections.forMissingHandler(request);
+		Optional<MethodRejection> rejection = this.rejections.forMissingHandler(request);
 		if (rejection.isEmpty()) {
 			return false;
 		}
@@ -150,7 +150,7 @@ public final class ContainerRejectionFilter implements Filter {
 			FilterChain chain) throws IOException, ServletException {
 		boolean plainServlet = request.getAttribute(RequestDispatcher.ERROR_SERVLET_NAME) instanceof String name
 				&& this.plainServlets.get().contains(name);
-		Optional<MethodRejectedException> rejection = (this.conceal.getAsBoolean()
+		Optional<MethodRejection> rejection = (this.conceal.getAsBoolean()
 				&& "TRACE".equals(OriginalRequest.method(request)))
 						? this.rejections.forRefusedMethod(request, plainServlet)
 						: this.rejections.forContainerError(request, plainServlet);

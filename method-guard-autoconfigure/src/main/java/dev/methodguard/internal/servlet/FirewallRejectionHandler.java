@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.methodguard.internal.problem.MethodRejectedException;
+import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -69,7 +69,7 @@ public final class FirewallRejectionHandler implements RequestRejectedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			RequestRejectedException requestRejectedException) throws IOException, ServletException {
 		if (isRejectedForMethodAlone(request)) {
-			Optional<MethodRejectedException> rejection = this.revealBeforeAuthentication
+			Optional<MethodRejection> rejection = this.revealBeforeAuthentication
 					? this.rejections.forMissingHandler(request) : this.rejections.forRefusedMethod(request, false);
 			if (rejection.isPresent()) {
 				this.writer.writeAnyway(request, response, rejection.get());

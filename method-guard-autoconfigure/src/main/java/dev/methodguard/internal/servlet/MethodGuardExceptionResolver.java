@@ -10,10 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import dev.methodguard.allow.AllowedMethods;
 import dev.methodguard.internal.problem.MethodRejectedException;
 import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.accept.NotAcceptableApiVersionException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -51,6 +53,8 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 
 	private final MethodRejections rejections;
 
+	private final RejectionResponses responses;
+
 	private final Supplier<HandlerExceptionResolver> delegate;
 
 	private final RequestBodyDrain drain;
@@ -62,28 +66,32 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 	/**
 	 * Create a resolver that answers API clients and browsers alike with the problem.
 	 * @param rejections the decision logic
+	 * @param responses tells the listeners and builds the problem of each rejection answered
 	 * @param delegate the resolver that renders a {@link MethodRejectedException}, usually
 	 * Spring MVC's composite of its exception resolvers
 	 * @param drain settles the unread request body before the rejection is rendered
 	 * @param advice what the application's own controller advice handles
 	 */
-	public MethodGuardExceptionResolver(MethodRejections rejections, Supplier<HandlerExceptionResolver> delegate,
-			RequestBodyDrain drain, ApplicationAdvice advice) {
-		this(rejections, delegate, drain, advice, BrowserErrorPages.disabled());
+	public MethodGuardExceptionResolver(MethodRejections rejections, RejectionResponses responses,
+			Supplier<HandlerExceptionResolver> delegate, RequestBodyDrain drain, ApplicationAdvice advice) {
+		this(rejections, responses, delegate, drain, advice, BrowserErrorPages.disabled());
 	}
 
 	/**
 	 * Create a resolver.
 	 * @param rejections the decision logic
+	 * @param responses tells the listeners and builds the problem of each rejection answered
 	 * @param delegate the resolver that renders a {@link MethodRejectedException}, usually
 	 * Spring MVC's composite of its exception resolvers
 	 * @param drain settles the unread request body before the rejection is rendered
 	 * @param advice what the application's own controller advice handles
 	 * @param pages the browser face, which sends browsers to the application's error page
 	 */
-	public MethodGuardExceptionResolver(MethodRejections rejections, Supplier<HandlerExceptionResolver> delegate,
-			RequestBodyDrain drain, ApplicationAdvice advice, BrowserErrorPages pages) {
+	public MethodGuardExceptionResolver(MethodRejections rejections, RejectionResponses responses,
+			Supplier<HandlerExceptionResolver> delegate, RequestBodyDrain drain, ApplicationAdvice advice,
+			BrowserErrorPages pages) {
 		this.rejections = rejections;
+		this.responses = responses;
 		this.delegate = delegate;
 		this.drain = drain;
 		this.advice = advice;
@@ -93,9 +101,12 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		Optional<MethodRejectedException> rejected;
-		if (ex instanceof MethodRejectedException rejection) {
-			rejected = Optional.of(rejection);
+		Optional<MethodRejection> rejected;
+		if (ex instanceof DecidedRejection decided) {
+			rejected = Optional.of(decided.rejection());
+		}
+		else if (ex instanceof MethodRejectedException rejection) {
+			rejected = Optional.of(rejection.getRejection());
 		}
 		else if (ex instanceof HttpRequestMethodNotSupportedException mismatch) {
 			String[] supported = mismatch.getSupportedMethods();
@@ -114,7 +125,7 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 	}
 
 	private ModelAndView render(HttpServletRequest request, HttpServletResponse response,
-			MethodRejectedException rejection) {
+			MethodRejection rejection) {
 		if (!isTheApplications(rejection) && this.pages.wantsPage(request)) {
 			request.setAttribute(RENDERED_ATTRIBUTE, Boolean.TRUE);
 			try {
@@ -126,36 +137,36 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 			return new ModelAndView();
 		}
 		this.drain.beforeAnswer(request, response);
-		this.rejections.announce(rejection.getRejection());
+		this.responses.announce(rejection);
 		request.setAttribute(RENDERED_ATTRIBUTE, Boolean.TRUE);
+		if (rejection.allowed() != null) {
+			response.setHeader(HttpHeaders.ALLOW, rejection.allowed().toHeaderValue());
+		}
 		ModelAndView rendered = this.delegate.get()
-			.resolveException(request, response, null, forTheApplication(rejection, response));
+			.resolveException(request, response, null, toRender(request, rejection));
 		if (rendered != null) {
 			return rendered;
 		}
-		response.setStatus(rejection.getStatusCode().value());
-		MethodGuardAdvice.setHeaders(response, rejection);
+		response.setStatus(rejection.status());
 		return new ModelAndView();
 	}
 
 	/**
 	 * The exception to render: a 405 goes to the application's own handler of
 	 * {@link HttpRequestMethodNotSupportedException} where it has one (with the truthful
-	 * methods, and the {@code Allow} header already set in case that handler sets none);
-	 * anything else is method-guard's problem.
+	 * methods; the {@code Allow} header is already set in case that handler sets none);
+	 * anything else is method-guard's problem, built now.
 	 */
-	private Exception forTheApplication(MethodRejectedException rejection, HttpServletResponse response) {
-		if (!isTheApplications(rejection)) {
-			return rejection;
+	private Exception toRender(HttpServletRequest request, MethodRejection rejection) {
+		AllowedMethods allowed = rejection.allowed();
+		if (isTheApplications(rejection) && allowed != null) {
+			return new HttpRequestMethodNotSupportedException(rejection.method(), allowed.methods());
 		}
-		MethodRejection decided = rejection.getRejection();
-		MethodGuardAdvice.setHeaders(response, rejection);
-		return new HttpRequestMethodNotSupportedException(decided.method(), decided.allowed().methods());
+		return this.responses.exception(request, rejection);
 	}
 
 	/** Whether the application's own handler of {@link HttpRequestMethodNotSupportedException} answers. */
-	private boolean isTheApplications(MethodRejectedException rejection) {
-		MethodRejection decided = rejection.getRejection();
+	private boolean isTheApplications(MethodRejection decided) {
 		return decided.status() == 405 && decided.allowed() != null && this.advice.handlesMethodNotSupported();
 	}
 

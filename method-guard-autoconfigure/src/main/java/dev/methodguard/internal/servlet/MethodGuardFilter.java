@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.internal.allow.MethodIndex;
 import dev.methodguard.internal.allow.Resolution;
-import dev.methodguard.internal.problem.MethodRejectedException;
+import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsUtils;
@@ -119,7 +119,7 @@ public final class MethodGuardFilter implements Filter {
 	 */
 	private void answerServletError(HttpServletRequest request, HttpServletResponse response, int status,
 			@Nullable String message) throws IOException {
-		Optional<MethodRejectedException> rejection = this.rejections.forServletError(request);
+		Optional<MethodRejection> rejection = this.rejections.forServletError(request);
 		if (rejection.isPresent()) {
 			this.writer.writeAnyway(request, response, rejection.get());
 			return;
@@ -134,7 +134,7 @@ public final class MethodGuardFilter implements Filter {
 	}
 
 	private boolean rejectTrace(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		Optional<MethodRejectedException> rejection = this.rejections.forMissingHandler(request);
+		Optional<MethodRejection> rejection = this.rejections.forMissingHandler(request);
 		if (rejection.isPresent()) {
 			this.writer.writeAnyway(request, response, rejection.get());
 			return true;
@@ -163,7 +163,7 @@ public final class MethodGuardFilter implements Filter {
 		if (resolution == null || resolution.explicitOptions()) {
 			return false;
 		}
-		Optional<MethodRejectedException> concealed = this.rejections.forConcealedOptions(request, resolution);
+		Optional<MethodRejection> concealed = this.rejections.forConcealedOptions(request, resolution);
 		if (concealed.isPresent()) {
 			this.writer.writeAnyway(request, response, concealed.get());
 		}

@@ -14,24 +14,20 @@ import dev.methodguard.internal.allow.MethodIndex;
 import dev.methodguard.internal.allow.PathPolicy;
 import dev.methodguard.internal.allow.RequestVersion;
 import dev.methodguard.internal.allow.Resolution;
-import dev.methodguard.internal.problem.MethodProblemFactory;
-import dev.methodguard.internal.problem.MethodRejectedException;
 import dev.methodguard.problem.MethodRejection;
-import dev.methodguard.problem.MethodRejectionListener;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.accept.ApiVersionStrategy;
-import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Decides, from the {@link MethodIndex} and the {@link PathPolicy}, whether a request that
  * found no handler, or the wrong one, is rejected because of its method, and with which
- * status and {@code Allow}. Deciding tells no listener (handler lookups run it, and others
- * than the {@code DispatcherServlet} look handlers up: Spring Security's CORS support does for
- * every request); the {@link MethodRejectionListener listeners} are told by
- * {@link #announce(MethodRejection)} when the rejection's answer is written. The problem is
- * built, customizers included, for every decision, written or not.
+ * status and {@code Allow}: a pure decision, a {@link MethodRejection}, with no side effect.
+ * Handler lookups run it, and others than the {@code DispatcherServlet} look handlers up
+ * (Spring Security's CORS support does for every request), so nothing is told and nothing
+ * is built here: the listeners are told, and the problem built, by {@link RejectionResponses}
+ * when the rejection's answer is written.
  * <p>
  * Where the application versions its API and routes have version conditions, every decision
  * is taken for the request's version ({@link RequestApiVersion}): the methods of a path are
@@ -45,47 +41,35 @@ public final class MethodRejections {
 
 	private final Supplier<MethodIndex> index;
 
-	private final MethodProblemFactory problems;
-
 	private final int unknownMethodStatus;
 
 	private final PathPolicy policy;
-
-	private final List<MethodRejectionListener> listeners;
 
 	private final Supplier<? extends @Nullable ApiVersionStrategy> versionStrategy;
 
 	/**
 	 * Create the decision logic for an application without API versioning.
 	 * @param index the method index
-	 * @param problems the problem factory
 	 * @param unknownMethodStatus the status for a method no handler implements, 501 or 405
 	 * @param policy the paths to conceal and to leave to Spring
-	 * @param listeners the listeners to tell of each rejection
 	 */
-	public MethodRejections(Supplier<MethodIndex> index, MethodProblemFactory problems, int unknownMethodStatus,
-			PathPolicy policy, List<MethodRejectionListener> listeners) {
-		this(index, problems, unknownMethodStatus, policy, listeners, () -> null);
+	public MethodRejections(Supplier<MethodIndex> index, int unknownMethodStatus, PathPolicy policy) {
+		this(index, unknownMethodStatus, policy, () -> null);
 	}
 
 	/**
 	 * Create the decision logic.
 	 * @param index the method index
-	 * @param problems the problem factory
 	 * @param unknownMethodStatus the status for a method no handler implements, 501 or 405
 	 * @param policy the paths to conceal and to leave to Spring
-	 * @param listeners the listeners to tell of each rejection
 	 * @param versionStrategy the API version strategy of the application's handler mappings,
 	 * asked for per decision; it may supply {@code null} (no API versioning)
 	 */
-	public MethodRejections(Supplier<MethodIndex> index, MethodProblemFactory problems, int unknownMethodStatus,
-			PathPolicy policy, List<MethodRejectionListener> listeners,
+	public MethodRejections(Supplier<MethodIndex> index, int unknownMethodStatus, PathPolicy policy,
 			Supplier<? extends @Nullable ApiVersionStrategy> versionStrategy) {
 		this.index = index;
-		this.problems = problems;
 		this.unknownMethodStatus = unknownMethodStatus;
 		this.policy = policy;
-		this.listeners = List.copyOf(listeners);
 		this.versionStrategy = versionStrategy;
 	}
 
@@ -109,7 +93,7 @@ public final class MethodRejections {
 	 * @param request the request
 	 * @return the rejection, or empty
 	 */
-	public Optional<MethodRejectedException> forNoHandlerFound(HttpServletRequest request) {
+	public Optional<MethodRejection> forNoHandlerFound(HttpServletRequest request) {
 		return this.index.get().isComplete()
 				? forMissingHandler(request, OriginalRequest.pathWithinApplication(request), true) : Optional.empty();
 	}
@@ -123,7 +107,7 @@ public final class MethodRejections {
 	 * @param request the request
 	 * @return the rejection, or empty
 	 */
-	public Optional<MethodRejectedException> forMissingHandler(HttpServletRequest request) {
+	public Optional<MethodRejection> forMissingHandler(HttpServletRequest request) {
 		return forMissingHandler(request, OriginalRequest.pathWithinApplication(request), false);
 	}
 
@@ -134,7 +118,7 @@ public final class MethodRejections {
 	 * @param request the request
 	 * @return the rejection, or empty
 	 */
-	public Optional<MethodRejectedException> forServletError(HttpServletRequest request) {
+	public Optional<MethodRejection> forServletError(HttpServletRequest request) {
 		return forMissingHandler(request, OriginalRequest.mappedPath(request), false);
 	}
 
@@ -147,7 +131,7 @@ public final class MethodRejections {
 	 * @param plainServlet whether the failed request was mapped to a plain servlet
 	 * @return the rejection, or empty
 	 */
-	public Optional<MethodRejectedException> forContainerError(HttpServletRequest request, boolean plainServlet) {
+	public Optional<MethodRejection> forContainerError(HttpServletRequest request, boolean plainServlet) {
 		return forMissingHandler(request, containerPath(request, plainServlet), false);
 	}
 
@@ -167,7 +151,7 @@ public final class MethodRejections {
 	 * servlet (never so for the firewall's refusal)
 	 * @return the rejection, or empty where the path is excluded
 	 */
-	public Optional<MethodRejectedException> forRefusedMethod(HttpServletRequest request, boolean plainServlet) {
+	public Optional<MethodRejection> forRefusedMethod(HttpServletRequest request, boolean plainServlet) {
 		String path = containerPath(request, plainServlet);
 		if (this.policy.isExcluded(path)) {
 			return Optional.empty();
@@ -185,7 +169,7 @@ public final class MethodRejections {
 	 * needs an API version that cannot be resolved, Spring's 404 stands: the methods of no
 	 * version are known to be this request's.
 	 */
-	private Optional<MethodRejectedException> forMissingHandler(HttpServletRequest request, String path,
+	private Optional<MethodRejection> forMissingHandler(HttpServletRequest request, String path,
 			boolean springFoundNone) {
 		if (this.policy.isExcluded(path)) {
 			return Optional.empty();
@@ -216,7 +200,7 @@ public final class MethodRejections {
 	 * @param request the request
 	 * @return the rejection, or empty where the normal handling must decide
 	 */
-	public Optional<MethodRejectedException> beforeHandlerLookup(HttpServletRequest request) {
+	public Optional<MethodRejection> beforeHandlerLookup(HttpServletRequest request) {
 		MethodIndex methodIndex = this.index.get();
 		if (!methodIndex.isComplete()) {
 			return Optional.empty();
@@ -280,7 +264,7 @@ public final class MethodRejections {
 	 * @param request the request
 	 * @return the rejection, or empty
 	 */
-	public Optional<MethodRejectedException> forVersionMismatch(HttpServletRequest request) {
+	public Optional<MethodRejection> forVersionMismatch(HttpServletRequest request) {
 		String path = OriginalRequest.pathWithinApplication(request);
 		MethodIndex methodIndex = this.index.get();
 		RequestVersion version = versionOf(request, methodIndex);
@@ -299,7 +283,7 @@ public final class MethodRejections {
 	 * @param supported the methods the handler said it supports
 	 * @return the rejection, or empty where the path is excluded
 	 */
-	public Optional<MethodRejectedException> forMethodMismatch(HttpServletRequest request,
+	public Optional<MethodRejection> forMethodMismatch(HttpServletRequest request,
 			Collection<String> supported) {
 		String path = OriginalRequest.pathWithinApplication(request);
 		if (this.policy.isExcluded(path)) {
@@ -309,7 +293,7 @@ public final class MethodRejections {
 		RequestVersion version = versionOf(request, methodIndex);
 		Optional<Resolution> resolution = methodIndex.lookup(path, version);
 		if (methodIndex.isComplete() && !methodIndex.isImplemented(OriginalRequest.method(request))) {
-			Optional<MethodRejectedException> rejected = unimplemented(request, path, resolution);
+			Optional<MethodRejection> rejected = unimplemented(request, path, resolution);
 			if (rejected.isPresent()) {
 				return rejected;
 			}
@@ -351,23 +335,12 @@ public final class MethodRejections {
 	 * @param resolution what the index knows of its path
 	 * @return the rejection, or empty where the path is not concealed
 	 */
-	public Optional<MethodRejectedException> forConcealedOptions(HttpServletRequest request, Resolution resolution) {
+	public Optional<MethodRejection> forConcealedOptions(HttpServletRequest request, Resolution resolution) {
 		String path = OriginalRequest.pathWithinApplication(request);
 		if (!this.policy.isConcealed(path)) {
 			return Optional.empty();
 		}
 		return Optional.of(reject(request, path, 405, resolution.allowed(), resolution.patterns()));
-	}
-
-	/**
-	 * Tell the listeners of a rejection whose answer is being written: once per answered
-	 * request, never for a decision no client saw.
-	 * @param rejection the rejection
-	 */
-	public void announce(MethodRejection rejection) {
-		for (MethodRejectionListener listener : this.listeners) {
-			listener.onRejection(rejection);
-		}
 	}
 
 	/**
@@ -397,7 +370,7 @@ public final class MethodRejections {
 	 * patterns, known without I/O, only tag the metrics. Where unknown methods are 405s, the
 	 * path's {@code Allow} is required, and an unknown path stays 404.
 	 */
-	private Optional<MethodRejectedException> unimplemented(HttpServletRequest request, String path,
+	private Optional<MethodRejection> unimplemented(HttpServletRequest request, String path,
 			Optional<Resolution> resolution) {
 		List<String> patterns = resolution.map(Resolution::patterns).orElse(List.of());
 		if (this.unknownMethodStatus == 501) {
@@ -406,14 +379,12 @@ public final class MethodRejections {
 		return resolution.map((known) -> reject(request, path, 405, known.allowed(), patterns));
 	}
 
-	private MethodRejectedException reject(HttpServletRequest request, String path, int status,
-			AllowedMethods allowed, List<String> patterns) {
+	private MethodRejection reject(HttpServletRequest request, String path, int status,
+			@Nullable AllowedMethods allowed, List<String> patterns) {
 		boolean concealed = this.policy.isConcealed(path);
 		int finalStatus = (concealed && status == 405) ? 404 : status;
-		MethodRejection rejection = new MethodRejection(finalStatus, OriginalRequest.method(request),
-				OriginalRequest.requestUri(request), concealed ? null : allowed, concealed ? List.of() : patterns);
-		return new MethodRejectedException(rejection,
-				this.problems.create(rejection, RequestContextUtils.getLocale(request)));
+		return new MethodRejection(finalStatus, OriginalRequest.method(request), OriginalRequest.requestUri(request),
+				concealed ? null : allowed, concealed ? List.of() : patterns);
 	}
 
 }

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.internal.problem.MethodRejectedException;
-import dev.methodguard.problem.MethodRejectionListener;
+import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -35,7 +35,7 @@ public final class ProblemWriter {
 
 	private final RequestBodyDrain drain;
 
-	private final MethodRejectionListener announcer;
+	private final RejectionResponses responses;
 
 	private final BrowserErrorPages pages;
 
@@ -47,27 +47,27 @@ public final class ProblemWriter {
 	 * Create a writer.
 	 * @param converters the message converters of the application, in order of preference
 	 * @param drain settles the unread request body before the answer is written
-	 * @param announcer told of each rejection this writer answers, as it answers it (usually
-	 * {@link MethodRejections#announce(dev.methodguard.problem.MethodRejection)})
+	 * @param responses tells the listeners of each rejection this writer answers, as it
+	 * answers it, and builds its problem
 	 */
 	public ProblemWriter(Supplier<List<HttpMessageConverter<?>>> converters, RequestBodyDrain drain,
-			MethodRejectionListener announcer) {
-		this(converters, drain, announcer, BrowserErrorPages.disabled());
+			RejectionResponses responses) {
+		this(converters, drain, responses, BrowserErrorPages.disabled());
 	}
 
 	/**
 	 * Create a writer that answers browsers with the application's error page.
 	 * @param converters the message converters of the application, in order of preference
 	 * @param drain settles the unread request body before the answer is written
-	 * @param announcer told of each rejection this writer answers, as it answers it (usually
-	 * {@link MethodRejections#announce(dev.methodguard.problem.MethodRejection)})
+	 * @param responses tells the listeners of each rejection this writer answers, as it
+	 * answers it, and builds its problem
 	 * @param pages the browser face
 	 */
 	public ProblemWriter(Supplier<List<HttpMessageConverter<?>>> converters, RequestBodyDrain drain,
-			MethodRejectionListener announcer, BrowserErrorPages pages) {
+			RejectionResponses responses, BrowserErrorPages pages) {
 		this.converters = converters;
 		this.drain = drain;
-		this.announcer = announcer;
+		this.responses = responses;
 		this.pages = pages;
 	}
 
@@ -79,7 +79,7 @@ public final class ProblemWriter {
 	 * @return {@code true} if written, {@code false} if the advice must write it
 	 * @throws IOException on a write failure
 	 */
-	boolean write(HttpServletRequest request, HttpServletResponse response, MethodRejectedException rejection)
+	boolean write(HttpServletRequest request, HttpServletResponse response, MethodRejection rejection)
 			throws IOException {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		if ((accept != null && !CERTAIN_ACCEPT.contains(accept.trim())) || hasExtension(request.getRequestURI())
@@ -106,7 +106,7 @@ public final class ProblemWriter {
 	 * @throws IOException on a write failure
 	 */
 	public void writeAnyway(HttpServletRequest request, HttpServletResponse response,
-			MethodRejectedException rejection) throws IOException {
+			MethodRejection rejection) throws IOException {
 		if (this.pages.wantsPage(request)) {
 			this.pages.sendError(request, response, rejection);
 			return;
@@ -122,13 +122,14 @@ public final class ProblemWriter {
 	 * @param rejection the rejection
 	 * @throws IOException on a write failure
 	 */
-	void writeProblem(HttpServletRequest request, HttpServletResponse response, MethodRejectedException rejection)
+	void writeProblem(HttpServletRequest request, HttpServletResponse response, MethodRejection rejection)
 			throws IOException {
 		this.drain.beforeAnswer(request, response);
-		this.announcer.onRejection(rejection.getRejection());
+		this.responses.announce(rejection);
+		MethodRejectedException answer = this.responses.exception(request, rejection);
 		response.resetBuffer();
-		response.setStatus(rejection.getStatusCode().value());
-		MethodGuardAdvice.setHeaders(response, rejection);
+		response.setStatus(rejection.status());
+		MethodGuardAdvice.setHeaders(response, answer);
 		if (hasExtension(OriginalRequest.requestUri(request))) {
 			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline;filename=f.txt");
 		}
@@ -138,7 +139,7 @@ public final class ProblemWriter {
 			return;
 		}
 		ServletServerHttpResponse output = new ServletServerHttpResponse(response);
-		converter.write(rejection.getBody(), MediaType.APPLICATION_PROBLEM_JSON, output);
+		converter.write(answer.getBody(), MediaType.APPLICATION_PROBLEM_JSON, output);
 		output.flush();
 	}
 

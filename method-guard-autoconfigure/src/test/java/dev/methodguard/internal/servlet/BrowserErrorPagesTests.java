@@ -1,6 +1,7 @@
 package dev.methodguard.internal.servlet;
 
 import java.util.ArrayList;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,11 +16,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.methodguard.allow.AllowedMethods;
-import dev.methodguard.internal.problem.MethodRejectedException;
+import dev.methodguard.internal.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejection;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.ModelAndView;
@@ -35,8 +34,11 @@ class BrowserErrorPagesTests {
 
 	private final List<MethodRejection> told = new ArrayList<>();
 
-	private final BrowserErrorPages pages = new BrowserErrorPages(true, new RequestBodyDrain(0), this.told::add,
-			() -> null);
+	private final MethodProblemFactory problems = new MethodProblemFactory(URI.create("about:blank"), null, true,
+			List.of((problem, rejection) -> problem.setDetail("the detail")));
+
+	private final BrowserErrorPages pages = new BrowserErrorPages(true, new RequestBodyDrain(0),
+			new RejectionResponses(this.problems, List.of(this.told::add)), () -> null);
 
 	static Stream<Arguments> accepts() {
 		return Stream.of(Arguments.of("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", true),
@@ -82,20 +84,20 @@ class BrowserErrorPagesTests {
 	void sendingThePageSendsTheErrorWithTheRejectionsHeadersAndTellsTheListenersOnce() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/reports");
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		MethodRejectedException rejection = rejection(405, AllowedMethods.of(List.of("GET")).withOptions());
+		MethodRejection rejection = rejection(405, AllowedMethods.of(List.of("GET")).withOptions());
 		this.pages.sendError(request, response, rejection);
 		assertThat(response.getStatus()).isEqualTo(405);
 		assertThat(response.getErrorMessage()).isEqualTo("the detail");
 		assertThat(response.getHeader("Allow")).isEqualTo("GET, HEAD, OPTIONS");
 		assertThat(request.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE)).isSameAs(rejection);
-		assertThat(this.told).containsExactly(rejection.getRejection());
+		assertThat(this.told).containsExactly(rejection);
 	}
 
 	@Test
 	void anErrorDispatchUnderWayTakesTheRejectionsStatusAndDetail() {
 		MockHttpServletRequest request = errorDispatch(405);
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		MethodRejectedException rejection = rejection(501, null);
+		MethodRejection rejection = rejection(501, null);
 		HttpServletRequest adopted = this.pages.adopt(request, response, rejection);
 		assertThat(response.getStatus()).isEqualTo(501);
 		assertThat(adopted.getAttribute(RequestDispatcher.ERROR_STATUS_CODE)).isEqualTo(501);
@@ -103,7 +105,7 @@ class BrowserErrorPagesTests {
 		assertThat(adopted.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)).isEqualTo("/reports");
 		assertThat(adopted.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE)).isSameAs(rejection);
 		assertThat(response.getHeader("Allow")).isNull();
-		assertThat(this.told).containsExactly(rejection.getRejection());
+		assertThat(this.told).containsExactly(rejection);
 	}
 
 	@Test
@@ -147,9 +149,8 @@ class BrowserErrorPagesTests {
 		return request;
 	}
 
-	private static MethodRejectedException rejection(int status, AllowedMethods allowed) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), "the detail");
-		return new MethodRejectedException(new MethodRejection(status, "PUT", "/reports", allowed, List.of()), problem);
+	private static MethodRejection rejection(int status, AllowedMethods allowed) {
+		return new MethodRejection(status, "PUT", "/reports", allowed, List.of());
 	}
 
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.methodguard.allow.AllowedMethods;
-import dev.methodguard.internal.problem.MethodRejectedException;
+import dev.methodguard.problem.MethodRejection;
 import dev.methodguard.testapp.ExpectedContainer;
 import dev.methodguard.testapp.LocalHttpClient;
 import dev.methodguard.testapp.TestApplication;
@@ -293,9 +293,8 @@ class ContainerHttpTests {
 		/** The page for browsers, which reads the rejection method-guard leaves on the request. */
 		@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
 		String page(HttpServletRequest request) {
-			Object rejection = request.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE);
-			AllowedMethods allowed = (rejection instanceof MethodRejectedException rejected)
-					? rejected.getRejection().allowed() : null;
+			Object rejection = request.getAttribute(MethodRejection.REQUEST_ATTRIBUTE);
+			AllowedMethods allowed = (rejection instanceof MethodRejection rejected) ? rejected.allowed() : null;
 			return "<p>own page, allowed: " + ((allowed != null) ? allowed.toHeaderValue() : "none") + "</p>";
 		}
 

@@ -1,6 +1,8 @@
-package dev.methodguard.autoconfigure;
+package dev.methodguard.actuate;
 
-import dev.methodguard.actuate.MethodsEndpoint;
+import dev.methodguard.autoconfigure.MethodGuardAutoConfiguration;
+import dev.methodguard.autoconfigure.MethodGuardProperties;
+import dev.methodguard.internal.allow.ApiVersionStrategies;
 import dev.methodguard.internal.allow.MethodIndexHolder;
 import dev.methodguard.internal.allow.PathPolicy;
 
@@ -15,7 +17,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Auto-configuration of the {@code methods} Actuator endpoint. Like every endpoint but
- * health, it is exposed over HTTP only where the application includes it.
+ * health, it is exposed over HTTP only where the application includes it. It sits beside
+ * the endpoint, whose constructor is not part of the API.
  */
 @AutoConfiguration(after = MethodGuardAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
@@ -28,7 +31,7 @@ public final class MethodGuardEndpointAutoConfiguration {
 	MethodsEndpoint methodsEndpoint(MethodIndexHolder index, PathPolicy policy, MethodGuardProperties properties,
 			ObjectProvider<HandlerMapping> handlerMappings) {
 		return new MethodsEndpoint(index, policy, properties.getActuator().isShowConcealed(),
-				HandlerMappingRouteSources.apiVersionStrategy(handlerMappings));
+				ApiVersionStrategies.first(handlerMappings));
 	}
 
 }
