@@ -151,7 +151,7 @@ public final class ContainerRejectionFilter implements Filter {
 		boolean plainServlet = request.getAttribute(RequestDispatcher.ERROR_SERVLET_NAME) instanceof String name
 				&& this.plainServlets.get().contains(name);
 		Optional<MethodRejection> rejection = (this.conceal.getAsBoolean()
-				&& "TRACE".equals(OriginalRequest.method(request)))
+				&& "TRACE".equals(RequestView.method(request)))
 						? this.rejections.forRefusedMethod(request, plainServlet)
 						: this.rejections.forContainerError(request, plainServlet);
 		if (rejection.isPresent()) {

@@ -38,7 +38,7 @@ public class MethodGuardAdvice {
 			HttpServletResponse response) {
 		setHeaders(response, ex);
 		ResponseEntity.BodyBuilder entity = ResponseEntity.status(ex.getStatusCode());
-		return "HEAD".equals(OriginalRequest.method(request)) ? entity.build() : entity.body(ex.getBody());
+		return "HEAD".equals(RequestView.method(request)) ? entity.build() : entity.body(ex.getBody());
 	}
 
 	/**

@@ -97,10 +97,14 @@ public final class MethodGuardFilter implements Filter {
 			return;
 		}
 		request.setAttribute(PASSED_ATTRIBUTE, Boolean.TRUE);
+		boolean plainServlet = isPlainServlet(request);
+		if (plainServlet) {
+			RequestView.fixForPlainServlet(request);
+		}
 		if ("TRACE".equals(request.getMethod()) && rejectTrace(request, response)) {
 			return;
 		}
-		if (!isPlainServlet(request)) {
+		if (!plainServlet) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -159,7 +163,7 @@ public final class MethodGuardFilter implements Filter {
 		if (CorsUtils.isPreFlightRequest(request) || this.rejections.isExcluded(request)) {
 			return false;
 		}
-		Resolution resolution = this.index.get().lookup(OriginalRequest.mappedPath(request)).orElse(null);
+		Resolution resolution = this.index.get().lookup(RequestView.of(request).path()).orElse(null);
 		if (resolution == null || resolution.explicitOptions()) {
 			return false;
 		}

@@ -79,7 +79,7 @@ public final class MethodRejections {
 	 * @return {@code true} if its path is excluded
 	 */
 	public boolean isExcluded(HttpServletRequest request) {
-		return this.policy.isExcluded(OriginalRequest.pathWithinApplication(request));
+		return this.policy.isExcluded(RequestView.of(request).path());
 	}
 
 	/**
@@ -95,7 +95,7 @@ public final class MethodRejections {
 	 */
 	public Optional<MethodRejection> forNoHandlerFound(HttpServletRequest request) {
 		return this.index.get().isComplete()
-				? forMissingHandler(request, OriginalRequest.pathWithinApplication(request), true) : Optional.empty();
+				? forMissingHandler(request, RequestView.of(request), true) : Optional.empty();
 	}
 
 	/**
@@ -108,7 +108,7 @@ public final class MethodRejections {
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejection> forMissingHandler(HttpServletRequest request) {
-		return forMissingHandler(request, OriginalRequest.pathWithinApplication(request), false);
+		return forMissingHandler(request, RequestView.of(request), false);
 	}
 
 	/**
@@ -119,7 +119,7 @@ public final class MethodRejections {
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejection> forServletError(HttpServletRequest request) {
-		return forMissingHandler(request, OriginalRequest.mappedPath(request), false);
+		return forMissingHandler(request, RequestView.fixForPlainServlet(request), false);
 	}
 
 	/**
@@ -132,7 +132,7 @@ public final class MethodRejections {
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejection> forContainerError(HttpServletRequest request, boolean plainServlet) {
-		return forMissingHandler(request, containerPath(request, plainServlet), false);
+		return forMissingHandler(request, RequestView.ofContainerError(request, plainServlet), false);
 	}
 
 	/**
@@ -152,16 +152,11 @@ public final class MethodRejections {
 	 * @return the rejection, or empty where the path is excluded
 	 */
 	public Optional<MethodRejection> forRefusedMethod(HttpServletRequest request, boolean plainServlet) {
-		String path = containerPath(request, plainServlet);
-		if (this.policy.isExcluded(path)) {
+		RequestView view = RequestView.ofContainerError(request, plainServlet);
+		if (this.policy.isExcluded(view.path())) {
 			return Optional.empty();
 		}
-		return Optional.of(reject(request, path, 501, null, List.of()));
-	}
-
-	private static String containerPath(HttpServletRequest request, boolean plainServlet) {
-		String path = OriginalRequest.pathWithinApplication(request);
-		return plainServlet ? OriginalRequest.normalize(path) : path;
+		return Optional.of(reject(view, 501, null, List.of()));
 	}
 
 	/**
@@ -169,23 +164,24 @@ public final class MethodRejections {
 	 * needs an API version that cannot be resolved, Spring's 404 stands: the methods of no
 	 * version are known to be this request's.
 	 */
-	private Optional<MethodRejection> forMissingHandler(HttpServletRequest request, String path,
+	private Optional<MethodRejection> forMissingHandler(HttpServletRequest request, RequestView view,
 			boolean springFoundNone) {
+		String path = view.path();
 		if (this.policy.isExcluded(path)) {
 			return Optional.empty();
 		}
-		String method = OriginalRequest.method(request);
+		String method = view.method();
 		MethodIndex methodIndex = this.index.get();
 		RequestVersion version = versionOf(request, methodIndex);
 		if (!methodIndex.isImplemented(method)) {
-			return unimplemented(request, path, lookupForUnimplemented(methodIndex, path, version));
+			return unimplemented(view, lookupForUnimplemented(methodIndex, path, version));
 		}
 		Optional<Resolution> resolution = methodIndex.lookup(path, version);
 		if (springFoundNone && RequestApiVersion.failed(version)) {
 			return Optional.empty();
 		}
 		return resolution.filter((known) -> !known.allowed().contains(method))
-			.map((known) -> reject(request, path, 405, known.allowed(), known.patterns()));
+			.map((known) -> reject(view, 405, known.allowed(), known.patterns()));
 	}
 
 	/**
@@ -205,12 +201,13 @@ public final class MethodRejections {
 		if (!methodIndex.isComplete()) {
 			return Optional.empty();
 		}
-		String method = request.getMethod();
-		String path = OriginalRequest.pathWithinApplication(request);
+		RequestView view = RequestView.of(request);
+		String method = view.method();
+		String path = view.path();
 		RequestVersion version = versionOf(request, methodIndex);
 		if (!methodIndex.isImplemented(method)) {
 			return this.policy.isExcluded(path) ? Optional.empty()
-					: unimplemented(request, path, lookupForUnimplemented(methodIndex, path, version));
+					: unimplemented(view, lookupForUnimplemented(methodIndex, path, version));
 		}
 		PathContainer parsed = ServletRequestPathUtils.hasParsedRequestPath(request)
 				? ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication() : null;
@@ -220,7 +217,7 @@ public final class MethodRejections {
 		if (resolution.isEmpty() || this.policy.isExcluded(path) || RequestApiVersion.failed(version)) {
 			return Optional.empty();
 		}
-		return Optional.of(reject(request, path, 405, resolution.get().allowed(), resolution.get().patterns()));
+		return Optional.of(reject(view, 405, resolution.get().allowed(), resolution.get().patterns()));
 	}
 
 	/**
@@ -231,7 +228,7 @@ public final class MethodRejections {
 	 */
 	public boolean isTaken(HttpServletRequest request, String method) {
 		MethodIndex methodIndex = this.index.get();
-		return methodIndex.lookup(OriginalRequest.pathWithinApplication(request), versionOf(request, methodIndex))
+		return methodIndex.lookup(RequestView.of(request).path(), versionOf(request, methodIndex))
 			.filter((known) -> known.allowed().contains(method))
 			.isPresent();
 	}
@@ -251,7 +248,7 @@ public final class MethodRejections {
 		if (RequestApiVersion.fails(version)) {
 			return Optional.empty();
 		}
-		return methodIndex.lookup(OriginalRequest.pathWithinApplication(request),
+		return methodIndex.lookup(RequestView.of(request).path(),
 				methodIndex.isVersioned() ? version : RequestVersion.NONE);
 	}
 
@@ -265,16 +262,16 @@ public final class MethodRejections {
 	 * @return the rejection, or empty
 	 */
 	public Optional<MethodRejection> forVersionMismatch(HttpServletRequest request) {
-		String path = OriginalRequest.pathWithinApplication(request);
+		RequestView view = RequestView.of(request);
+		String path = view.path();
 		MethodIndex methodIndex = this.index.get();
 		RequestVersion version = versionOf(request, methodIndex);
 		if (this.policy.isExcluded(path) || version.get() == null) {
 			return Optional.empty();
 		}
-		String method = OriginalRequest.method(request);
 		return methodIndex.lookup(path, version)
-			.filter((known) -> !known.allowed().contains(method))
-			.map((known) -> reject(request, path, 405, known.allowed(), known.patterns()));
+			.filter((known) -> !known.allowed().contains(view.method()))
+			.map((known) -> reject(view, 405, known.allowed(), known.patterns()));
 	}
 
 	/**
@@ -285,15 +282,16 @@ public final class MethodRejections {
 	 */
 	public Optional<MethodRejection> forMethodMismatch(HttpServletRequest request,
 			Collection<String> supported) {
-		String path = OriginalRequest.pathWithinApplication(request);
+		RequestView view = RequestView.of(request);
+		String path = view.path();
 		if (this.policy.isExcluded(path)) {
 			return Optional.empty();
 		}
 		MethodIndex methodIndex = this.index.get();
 		RequestVersion version = versionOf(request, methodIndex);
 		Optional<Resolution> resolution = methodIndex.lookup(path, version);
-		if (methodIndex.isComplete() && !methodIndex.isImplemented(OriginalRequest.method(request))) {
-			Optional<MethodRejection> rejected = unimplemented(request, path, resolution);
+		if (methodIndex.isComplete() && !methodIndex.isImplemented(view.method())) {
+			Optional<MethodRejection> rejected = unimplemented(view, resolution);
 			if (rejected.isPresent()) {
 				return rejected;
 			}
@@ -305,7 +303,7 @@ public final class MethodRejections {
 			allowed = resolution.get().allowed().union(allowed);
 			patterns = resolution.get().patterns();
 		}
-		return Optional.of(reject(request, path, 405, allowed, patterns));
+		return Optional.of(reject(view, 405, allowed, patterns));
 	}
 
 	/**
@@ -336,11 +334,11 @@ public final class MethodRejections {
 	 * @return the rejection, or empty where the path is not concealed
 	 */
 	public Optional<MethodRejection> forConcealedOptions(HttpServletRequest request, Resolution resolution) {
-		String path = OriginalRequest.pathWithinApplication(request);
-		if (!this.policy.isConcealed(path)) {
+		RequestView view = RequestView.of(request);
+		if (!this.policy.isConcealed(view.path())) {
 			return Optional.empty();
 		}
-		return Optional.of(reject(request, path, 405, resolution.allowed(), resolution.patterns()));
+		return Optional.of(reject(view, 405, resolution.allowed(), resolution.patterns()));
 	}
 
 	/**
@@ -370,21 +368,20 @@ public final class MethodRejections {
 	 * patterns, known without I/O, only tag the metrics. Where unknown methods are 405s, the
 	 * path's {@code Allow} is required, and an unknown path stays 404.
 	 */
-	private Optional<MethodRejection> unimplemented(HttpServletRequest request, String path,
-			Optional<Resolution> resolution) {
+	private Optional<MethodRejection> unimplemented(RequestView view, Optional<Resolution> resolution) {
 		List<String> patterns = resolution.map(Resolution::patterns).orElse(List.of());
 		if (this.unknownMethodStatus == 501) {
-			return Optional.of(reject(request, path, 501, null, patterns));
+			return Optional.of(reject(view, 501, null, patterns));
 		}
-		return resolution.map((known) -> reject(request, path, 405, known.allowed(), patterns));
+		return resolution.map((known) -> reject(view, 405, known.allowed(), patterns));
 	}
 
-	private MethodRejection reject(HttpServletRequest request, String path, int status,
-			@Nullable AllowedMethods allowed, List<String> patterns) {
-		boolean concealed = this.policy.isConcealed(path);
+	private MethodRejection reject(RequestView view, int status, @Nullable AllowedMethods allowed,
+			List<String> patterns) {
+		boolean concealed = this.policy.isConcealed(view.path());
 		int finalStatus = (concealed && status == 405) ? 404 : status;
-		return new MethodRejection(finalStatus, OriginalRequest.method(request), OriginalRequest.requestUri(request),
-				concealed ? null : allowed, concealed ? List.of() : patterns);
+		return new MethodRejection(finalStatus, view.method(), view.uri(), concealed ? null : allowed,
+				concealed ? List.of() : patterns);
 	}
 
 }

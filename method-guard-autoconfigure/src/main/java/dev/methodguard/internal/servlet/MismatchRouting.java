@@ -84,7 +84,7 @@ public final class MismatchRouting {
 	 */
 	public boolean servedInOtherVersionsOnly(HttpServletRequest request) {
 		MethodIndex methodIndex = this.index.get();
-		String path = OriginalRequest.pathWithinApplication(request);
+		String path = RequestView.of(request).path();
 		if (!methodIndex.isVersioned() || this.policy.isExcluded(path) || CorsUtils.isPreFlightRequest(request)) {
 			return false;
 		}
@@ -107,7 +107,7 @@ public final class MismatchRouting {
 	 */
 	public boolean defer(HttpServletRequest request, int mappingOrder)
 			throws HttpMediaTypeNotSupportedException, HttpMediaTypeNotAcceptableException {
-		String path = OriginalRequest.pathWithinApplication(request);
+		String path = RequestView.of(request).path();
 		if (this.policy.isExcluded(path)) {
 			return false;
 		}

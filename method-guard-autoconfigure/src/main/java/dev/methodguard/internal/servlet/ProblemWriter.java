@@ -130,11 +130,11 @@ public final class ProblemWriter {
 		response.resetBuffer();
 		response.setStatus(rejection.status());
 		MethodGuardAdvice.setHeaders(response, answer);
-		if (hasExtension(OriginalRequest.requestUri(request))) {
+		if (hasExtension(RequestView.of(request).uri())) {
 			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "inline;filename=f.txt");
 		}
 		HttpMessageConverter<Object> converter = converter();
-		if (converter == null || "HEAD".equals(OriginalRequest.method(request))) {
+		if (converter == null || "HEAD".equals(RequestView.method(request))) {
 			response.flushBuffer();
 			return;
 		}

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.methodguard.autoconfigure.MethodGuardAutoConfiguration;
 import dev.methodguard.internal.allow.MethodIndexHolder;
+import dev.methodguard.problem.MethodGuardProblemCustomizer;
+import dev.methodguard.problem.MethodRejectionListener;
 import dev.methodguard.testapp.TestControllers;
 import dev.methodguard.testapp.TestRoutes;
 import dev.methodguard.testapp.TestWebConfiguration;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -34,6 +37,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +143,32 @@ class EarlyRejectionTests {
 		});
 	}
 
+	/**
+	 * Issue 17: deciding is apart from its side effects. Others than the
+	 * {@code DispatcherServlet} look handlers up (Spring Security's CORS support does for
+	 * every request): a lookup that finds the rejection builds no problem and tells no
+	 * listener; the answer, once written, does both once.
+	 */
+	@Test
+	void lookingARejectionUpHasNoSideEffectAndItsAnswerHasThemOnce() {
+		this.runner.withUserConfiguration(Counting.class).run((context) -> {
+			Counting counting = context.getBean(Counting.class);
+			EarlyRejectionHandlerMapping mapping = context.getBean(EarlyRejectionHandlerMapping.class);
+			for (int i = 0; i < 3; i++) {
+				HandlerExecutionChain chain = mapping.getHandler(new MockHttpServletRequest("PUT", "/reports"));
+				assertThat(chain).isNotNull();
+				assertThat(chain.getHandler()).isInstanceOf(RejectionHandler.class);
+			}
+			assertThat(counting.problems).as("problems built by lookups").isEmpty();
+			assertThat(counting.told).as("listeners told by lookups").isEmpty();
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			assertThat(mvc.perform(request("PUT", URI.create("/reports"))).andReturn().getResponse().getStatus())
+				.isEqualTo(405);
+			assertThat(counting.problems).singleElement().isEqualTo("PUT /reports");
+			assertThat(counting.told).singleElement().isEqualTo("PUT /reports");
+		});
+	}
+
 	private static List<String> answers(WebApplicationContext context, List<MockHttpServletRequestBuilder> requests,
 			boolean expectEarly) throws Exception {
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
@@ -155,6 +185,25 @@ class EarlyRejectionTests {
 					+ response.getContentAsString());
 		}
 		return answers;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Counting {
+
+		final List<String> problems = new ArrayList<>();
+
+		final List<String> told = new ArrayList<>();
+
+		@Bean
+		MethodGuardProblemCustomizer countingCustomizer() {
+			return (problem, rejection) -> this.problems.add(rejection.method() + " " + rejection.path());
+		}
+
+		@Bean
+		MethodRejectionListener countingListener() {
+			return (rejection) -> this.told.add(rejection.method() + " " + rejection.path());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
