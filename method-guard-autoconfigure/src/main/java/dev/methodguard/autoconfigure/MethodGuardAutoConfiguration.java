@@ -1,6 +1,7 @@
 package dev.methodguard.autoconfigure;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -25,6 +26,7 @@ import dev.methodguard.internal.servlet.BrowserErrorPages;
 import dev.methodguard.internal.servlet.ContainerRejectionFilter;
 import dev.methodguard.internal.servlet.EarlyRejectionHandlerMapping;
 import dev.methodguard.internal.servlet.ErrorDispatchHandlerMapping;
+import dev.methodguard.internal.servlet.FloorRejections;
 import dev.methodguard.internal.servlet.FunctionalHeadHandlerMapping;
 import dev.methodguard.internal.servlet.MethodGuardAdvice;
 import dev.methodguard.internal.servlet.MethodGuardExceptionResolver;
@@ -54,6 +56,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -64,6 +67,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.util.function.SingletonSupplier;
@@ -101,6 +105,9 @@ public final class MethodGuardAutoConfiguration {
 	 * default order (-100): after it.
 	 */
 	static final int FILTER_ORDER = 0;
+
+	/** The name of method-guard's filter. */
+	static final String FILTER_NAME = "methodGuardFilter";
 
 	/** Order of the {@link ContainerRejectionFilter}: before every security filter. */
 	static final int CONTAINER_REJECTION_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
@@ -250,11 +257,16 @@ public final class MethodGuardAutoConfiguration {
 	@ConditionalOnMissingBean(name = "methodGuardFilterRegistration")
 	FilterRegistrationBean<MethodGuardFilter> methodGuardFilterRegistration(MethodRejections rejections,
 			ProblemWriter writer, MethodIndexHolder index, MethodGuardProperties properties, RequestBodyDrain drain,
-			ApplicationContext context) {
+			ApplicationAdvice advice, ApplicationContext context) {
 		int securityOrder = securityFilterOrder(context);
+		FloorRejections floor = properties.getEarlyRejection().isEnabled()
+				? new FloorRejections(rejections, writer, advice, index::isSettled,
+						LastFilterCheck.of(context, () -> servletContext(context), FILTER_NAME),
+						dispatcherServletName(context), localeResolver(context))
+				: null;
 		FilterRegistrationBean<MethodGuardFilter> registration = new FilterRegistrationBean<>(new MethodGuardFilter(
-				rejections, writer, plainServlets(context), index, properties.getOptions().isEnabled(), drain));
-		registration.setName("methodGuardFilter");
+				rejections, writer, plainServlets(context), index, properties.getOptions().isEnabled(), drain, floor));
+		registration.setName(FILTER_NAME);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		registration.setOrder((securityOrder < FILTER_ORDER) ? FILTER_ORDER : Math.addExact(securityOrder,
 				(securityOrder < Integer.MAX_VALUE) ? 1 : 0));
@@ -308,6 +320,21 @@ public final class MethodGuardAutoConfiguration {
 
 	private static @Nullable ServletContext servletContext(ApplicationContext context) {
 		return (context instanceof WebApplicationContext web) ? web.getServletContext() : null;
+	}
+
+	private static Supplier<@Nullable String> dispatcherServletName(ApplicationContext context) {
+		SingletonSupplier<Optional<String>> name = SingletonSupplier.of(() -> Optional.ofNullable(
+				context.getBeanProvider(DispatcherServletRegistrationBean.class).getIfUnique())
+			.map(DispatcherServletRegistrationBean::getServletName));
+		return () -> name.obtain().orElse(null);
+	}
+
+	private static Supplier<@Nullable LocaleResolver> localeResolver(ApplicationContext context) {
+		SingletonSupplier<Optional<LocaleResolver>> resolver = SingletonSupplier
+			.of(() -> context.containsBean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+					? Optional.of(context.getBean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME, LocaleResolver.class))
+					: Optional.empty());
+		return () -> resolver.obtain().orElse(null);
 	}
 
 	@Bean

@@ -35,7 +35,9 @@ import org.springframework.web.cors.CorsUtils;
  * {@code Allow};</li>
  * <li>a {@code sendError(405)} or {@code sendError(501)} of a plain servlet: the problem is
  * written at once, so the error page dispatch, which the security filters check again as a
- * request for {@code /error}, cannot turn it into a 401 or 403.</li>
+ * request for {@code /error}, cannot turn it into a 401 or 403;</li>
+ * <li>the rejections early rejection would write in Spring MVC, where this filter can write
+ * them with the same bytes (see {@link FloorRejections}).</li>
  * </ul>
  * <p>
  * A plain servlet's error is answered inside its {@code sendError} call (see
@@ -68,6 +70,8 @@ public final class MethodGuardFilter implements Filter {
 
 	private final RequestBodyDrain drain;
 
+	private final @Nullable FloorRejections floor;
+
 	/**
 	 * Create the filter.
 	 * @param rejections the decision logic
@@ -77,10 +81,14 @@ public final class MethodGuardFilter implements Filter {
 	 * @param answerOptions whether {@code OPTIONS} on plain servlets is answered from the
 	 * index ({@code method-guard.options.enabled})
 	 * @param drain settles the unread request body before this filter answers
+	 * @param floor the early rejections this filter writes before the request reaches the
+	 * {@code DispatcherServlet}, or {@code null} for none
 	 */
 	public MethodGuardFilter(MethodRejections rejections, ProblemWriter writer, Supplier<Set<String>> plainServlets,
-			Supplier<MethodIndex> index, boolean answerOptions, RequestBodyDrain drain) {
+			Supplier<MethodIndex> index, boolean answerOptions, RequestBodyDrain drain,
+			@Nullable FloorRejections floor) {
 		this.rejections = rejections;
+		this.floor = floor;
 		this.writer = writer;
 		this.plainServlets = plainServlets;
 		this.index = index;
@@ -105,7 +113,9 @@ public final class MethodGuardFilter implements Filter {
 			return;
 		}
 		if (!plainServlet) {
-			chain.doFilter(request, response);
+			if (this.floor == null || !this.floor.answered(request, response)) {
+				chain.doFilter(request, response);
+			}
 			return;
 		}
 		if (this.answerOptions && "OPTIONS".equals(request.getMethod()) && answerOptions(request, response)) {

@@ -81,16 +81,26 @@ public final class ProblemWriter {
 	 */
 	boolean write(HttpServletRequest request, HttpServletResponse response, MethodRejection rejection)
 			throws IOException {
+		if (!isCertain(request)) {
+			return false;
+		}
+		writeAnyway(request, response, rejection);
+		return true;
+	}
+
+	/**
+	 * Whether the outcome of content negotiation is certain for this request, so that
+	 * {@link #write} writes its rejection.
+	 * @param request the request
+	 * @return {@code true} if it is
+	 */
+	boolean isCertain(HttpServletRequest request) {
 		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		if ((accept != null && !CERTAIN_ACCEPT.contains(accept.trim())) || hasExtension(request.getRequestURI())
 				|| this.pages.wantsPage(request)) {
 			return false;
 		}
-		if (converter() == null) {
-			return false;
-		}
-		writeAnyway(request, response, rejection);
-		return true;
+		return converter() != null;
 	}
 
 	/**

@@ -74,7 +74,7 @@ class RequestViewTests {
 		ProblemWriter writer = new ProblemWriter(() -> List.of(new JacksonJsonHttpMessageConverter()),
 				new RequestBodyDrain(0), responses);
 		return new MethodGuardFilter(rejections, writer, () -> Set.of("plain"), () -> this.index, true,
-				new RequestBodyDrain(0));
+				new RequestBodyDrain(0), null);
 	}
 
 	private static MockHttpServletRequest plainServletOptions(String uri) {
