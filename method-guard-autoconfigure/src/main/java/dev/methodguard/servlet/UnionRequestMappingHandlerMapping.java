@@ -1,6 +1,7 @@
 package dev.methodguard.servlet;
 
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.allow.PathPolicy;
+import dev.methodguard.internal.routing.FastRouting;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.function.SingletonSupplier;
@@ -37,11 +39,17 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * from {@code getRequestMappingHandlerMapping()}. It finds method-guard's beans in its
  * application context when it first needs them; without them (method-guard disabled) it is
  * Spring's mapping.
+ * <p>
+ * Where the application context declares a {@link FastRouting} (opt-in:
+ * {@code method-guard.fast-routing.enabled}), a lookup evaluates only the mappings whose
+ * patterns may match the request's path; Spring's lookup is otherwise unchanged.
  */
 public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapping {
 
 	private final SingletonSupplier<Optional<MismatchRouting>> routing = SingletonSupplier
 		.of(this::routingOfTheContext);
+
+	private volatile @Nullable FastRouting fastRouting;
 
 	/**
 	 * Create the mapping. Its collaborators are found in the application context when first
@@ -54,14 +62,74 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 
 	@Override
 	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
-		super.registerMapping(mapping, handler, method);
+		try {
+			super.registerMapping(mapping, handler, method);
+		}
+		finally {
+			fastRoutesChanged();
+		}
 		routesChanged();
 	}
 
 	@Override
 	public void unregisterMapping(RequestMappingInfo mapping) {
-		super.unregisterMapping(mapping);
+		try {
+			super.unregisterMapping(mapping);
+		}
+		finally {
+			fastRoutesChanged();
+		}
 		routesChanged();
+	}
+
+	@Override
+	protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+		try {
+			super.registerHandlerMethod(handler, method, mapping);
+		}
+		finally {
+			fastRoutesChanged();
+		}
+	}
+
+	/**
+	 * Starts fast routing where the application context declares it.
+	 */
+	@Override
+	protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+		super.handlerMethodsInitialized(handlerMethods);
+		ApplicationContext context = getApplicationContext();
+		FastRouting fast = (context != null) ? context.getBeanProvider(FastRouting.class).getIfAvailable() : null;
+		if (fast != null) {
+			fast.start(formatMappingName(), handlerMethods.keySet(), () -> getHandlerMethods().keySet(),
+					getPatternParser() != null, getApiVersionStrategy() != null);
+			this.fastRouting = fast;
+		}
+	}
+
+	/**
+	 * Spring's lookup, which evaluates only the mappings fast routing admits where it is on.
+	 */
+	@Override
+	protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+			throws Exception {
+		FastRouting fast = this.fastRouting;
+		if (fast == null) {
+			return super.lookupHandlerMethod(lookupPath, request);
+		}
+		Object previous = fast.begin(request);
+		try {
+			return super.lookupHandlerMethod(lookupPath, request);
+		}
+		finally {
+			fast.end(previous);
+		}
+	}
+
+	@Override
+	protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
+		FastRouting fast = this.fastRouting;
+		return (fast == null || fast.admits(info)) ? super.getMatchingMapping(info, request) : null;
 	}
 
 	/**
@@ -76,7 +144,8 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 			HttpServletRequest request) throws ServletException {
 		HandlerMethod handler;
 		try {
-			handler = super.handleNoMatch(infos, lookupPath, request);
+			FastRouting fast = this.fastRouting;
+			handler = super.handleNoMatch((fast != null) ? fast.admitted(infos) : infos, lookupPath, request);
 		}
 		catch (HttpRequestMethodNotSupportedException mismatch) {
 			Optional<MismatchRouting> routing = this.routing.obtain();
@@ -92,6 +161,13 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 			}
 		}
 		return handler;
+	}
+
+	private void fastRoutesChanged() {
+		FastRouting fast = this.fastRouting;
+		if (fast != null) {
+			fast.routesChanged();
+		}
 	}
 
 	private void routesChanged() {

@@ -1,0 +1,238 @@
+package dev.methodguard.internal.routing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.PathContainer.Element;
+import org.springframework.http.server.PathContainer.PathSegment;
+import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * The mappings of one handler mapping, in a trie keyed by the leading literal segments of
+ * their patterns ({@code /api/products/{id}} sits under {@code api → products}), so that
+ * the mappings whose patterns may match a path are found by walking the path's segments: a
+ * pattern whose leading literal segments a path does not have cannot match it, since Spring's
+ * {@link PathPattern} compares a literal segment with the decoded segment of the path, matrix
+ * variables removed ({@link PathSegment#valueToMatch()}), case-sensitively where the pattern
+ * was parsed so. A mapping with several patterns sits under each of them.
+ * <p>
+ * Built only where every mapping is understood; else the table is {@link #off() off} and
+ * names why.
+ */
+final class CandidateTable {
+
+	private static final RequestMappingInfo[] NO_MAPPINGS = new RequestMappingInfo[0];
+
+	private final long generation;
+
+	private final @Nullable String off;
+
+	private final Node root;
+
+	private final int size;
+
+	private CandidateTable(long generation, @Nullable String off, Node root, int size) {
+		this.generation = generation;
+		this.off = off;
+		this.root = root;
+		this.size = size;
+	}
+
+	/**
+	 * A table of the given mappings, or one that is off where some mapping cannot be vouched
+	 * for: a mapping without a {@link PathPatternsRequestCondition} (patterns matched by a
+	 * {@code PathMatcher}), with a custom condition, with an API version condition where the
+	 * handler mapping has no version strategy (Spring fails on every request that reaches
+	 * that condition, whatever its path), or with a pattern not parsed case-sensitively with
+	 * {@code /} as its separator.
+	 * @param generation the generation of the routes the mappings were read in
+	 * @param mappings the mappings
+	 * @param versionStrategy whether the handler mapping has an API version strategy
+	 * @return the table
+	 */
+	static CandidateTable of(long generation, Collection<RequestMappingInfo> mappings, boolean versionStrategy) {
+		Node root = new Node();
+		for (RequestMappingInfo mapping : mappings) {
+			String off = unvouched(mapping, versionStrategy);
+			if (off != null) {
+				return off(generation, off);
+			}
+			for (PathPattern pattern : mapping.getPathPatternsCondition().getPatterns()) {
+				root.insert(literalSegments(pattern.getPatternString()), 0, mapping);
+			}
+		}
+		root.freeze();
+		return new CandidateTable(generation, null, root, mappings.size());
+	}
+
+	/**
+	 * A table that narrows nothing.
+	 * @param generation the generation of the routes
+	 * @param reason why fast routing cannot vouch for the routes
+	 * @return the table
+	 */
+	static CandidateTable off(long generation, String reason) {
+		return new CandidateTable(generation, reason, new Node(), 0);
+	}
+
+	private static @Nullable String unvouched(RequestMappingInfo mapping, boolean versionStrategy) {
+		if (mapping.getCustomCondition() != null) {
+			return "the mapping " + mapping + " has a custom request condition";
+		}
+		PathPatternsRequestCondition patterns = mapping.getPathPatternsCondition();
+		if (patterns == null) {
+			return "the mapping " + mapping + " has patterns for a PathMatcher, not a PathPatternParser";
+		}
+		if (!versionStrategy && mapping.getVersionCondition().getVersion() != null) {
+			return "the mapping " + mapping + " has an API version condition, but the handler mapping has no "
+					+ "ApiVersionStrategy";
+		}
+		for (PathPattern pattern : patterns.getPatterns()) {
+			if (!caseSensitiveWithSlashes(pattern)) {
+				return "the pattern " + pattern.getPatternString()
+						+ " is not matched case-sensitively with '/' as separator";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether a pattern was parsed case-sensitively with {@code /} as its separator: its hash
+	 * code is the one Spring's {@link PathPattern#hashCode()} gives exactly such a pattern
+	 * ({@code (text.hashCode() + separator) * 17 + (caseSensitive ? 1 : 0)}; two patterns of
+	 * the same text that differ in either give different hash codes). Should Spring compute
+	 * it otherwise one day, no pattern passes and fast routing is off: never wrong.
+	 */
+	private static boolean caseSensitiveWithSlashes(PathPattern pattern) {
+		return pattern.hashCode() == (pattern.getPatternString().hashCode() + '/') * 17 + 1;
+	}
+
+	/**
+	 * The leading segments of a pattern that are plain literals, as a path segment must be
+	 * to match them; none for a pattern that does not start with {@code /}. A segment with
+	 * pattern syntax, an empty one, or one with characters whose meaning in a pattern could
+	 * differ from their meaning in a decoded path segment ends them.
+	 */
+	static List<String> literalSegments(String pattern) {
+		List<String> segments = new ArrayList<>();
+		if (!pattern.startsWith("/")) {
+			return segments;
+		}
+		int start = 1;
+		while (start < pattern.length()) {
+			int end = pattern.indexOf('/', start);
+			String segment = pattern.substring(start, (end < 0) ? pattern.length() : end);
+			if (segment.isEmpty() || !isLiteral(segment)) {
+				break;
+			}
+			segments.add(segment);
+			if (end < 0) {
+				break;
+			}
+			start = end + 1;
+		}
+		return segments;
+	}
+
+	private static boolean isLiteral(String segment) {
+		for (int i = 0; i < segment.length(); i++) {
+			char c = segment.charAt(i);
+			if (c == '{' || c == '}' || c == '*' || c == '?' || c == '%' || c == ';' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The generation of the routes this table was built from.
+	 * @return the generation
+	 */
+	long generation() {
+		return this.generation;
+	}
+
+	/**
+	 * Why fast routing is off for these routes.
+	 * @return the reason, or {@code null} where the table narrows
+	 */
+	@Nullable String off() {
+		return this.off;
+	}
+
+	/**
+	 * How many mappings the table holds.
+	 * @return the number of mappings, 0 where the table is off
+	 */
+	int size() {
+		return this.size;
+	}
+
+	/**
+	 * The mappings whose patterns may match a path: those under the nodes the path's
+	 * segments pass, root included.
+	 * @param path the path, parsed as Spring MVC matches it
+	 * @return the candidates
+	 */
+	Candidates candidates(PathContainer path) {
+		List<RequestMappingInfo[]> groups = new ArrayList<>(4);
+		int count = this.root.add(groups, 0);
+		Node node = this.root;
+		for (Element element : path.elements()) {
+			if (element instanceof PathSegment segment) {
+				node = node.child(segment.valueToMatch());
+				if (node == null) {
+					break;
+				}
+				count = node.add(groups, count);
+			}
+		}
+		return new Candidates(groups, count);
+	}
+
+	private static final class Node {
+
+		private final Map<String, Node> children = new HashMap<>();
+
+		private List<RequestMappingInfo> pending = new ArrayList<>();
+
+		private RequestMappingInfo[] mappings = NO_MAPPINGS;
+
+		void insert(List<String> segments, int depth, RequestMappingInfo mapping) {
+			if (depth == segments.size()) {
+				this.pending.add(mapping);
+				return;
+			}
+			this.children.computeIfAbsent(segments.get(depth), (key) -> new Node()).insert(segments, depth + 1,
+					mapping);
+		}
+
+		@Nullable Node child(String segment) {
+			return this.children.get(segment);
+		}
+
+		int add(List<RequestMappingInfo[]> groups, int count) {
+			if (this.mappings.length == 0) {
+				return count;
+			}
+			groups.add(this.mappings);
+			return count + this.mappings.length;
+		}
+
+		void freeze() {
+			this.mappings = this.pending.toArray(NO_MAPPINGS);
+			this.pending = null;
+			this.children.values().forEach(Node::freeze);
+		}
+
+	}
+
+}
