@@ -56,6 +56,8 @@ public final class FastRouting {
 
 	private @Nullable String loggedOff;
 
+	private boolean started;
+
 	/**
 	 * Create fast routing for one handler mapping, to be {@link #start started} by it.
 	 */
@@ -190,23 +192,22 @@ public final class FastRouting {
 
 	/**
 	 * Keep the table built last (a table of a later generation is never replaced by an older
-	 * one) and log when fast routing turns off or on again.
+	 * one) and log when fast routing starts, turns off, or turns on again.
 	 */
 	private synchronized void publish(CandidateTable built) {
 		if (built.generation() < this.table.generation()) {
 			return;
 		}
+		boolean first = !this.started;
+		this.started = true;
 		this.table = built;
 		String off = built.off();
 		if (off != null && !off.equals(this.loggedOff)) {
-			logger.info("method-guard fast routing is off for " + this.name + ", which is Spring's own lookup "
-					+ "again, because " + off);
+			logger.info("method-guard fast routing is off for " + this.name + ", which is Spring's own lookup, "
+					+ "because " + off);
 		}
-		else if (off == null && this.loggedOff != null) {
-			logger.info("method-guard fast routing is on again for " + this.name);
-		}
-		else if (off == null && logger.isDebugEnabled()) {
-			logger.debug("method-guard fast routing is on for " + this.name + " (" + built.size() + " mappings)");
+		else if (off == null && (first || this.loggedOff != null)) {
+			logger.info("method-guard fast routing is on for " + this.name + " (" + built.size() + " mappings)");
 		}
 		this.loggedOff = off;
 	}
