@@ -1,6 +1,7 @@
 package dev.methodguard.servlet;
 
 import java.lang.reflect.Method;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,8 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 
 	private volatile @Nullable FastRouting fastRouting;
 
+	private final FastRouting.Lookup lookup = new SpringLookup();
+
 	/**
 	 * Create the mapping. Its collaborators are found in the application context when first
 	 * needed. The index is read while this mapping holds its registry's read lock, so it is
@@ -60,35 +63,43 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 	public UnionRequestMappingHandlerMapping() {
 	}
 
+	/**
+	 * Finds fast routing in the application context, where it is declared, before the
+	 * handler methods are detected and registered.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		ApplicationContext context = getApplicationContext();
+		this.fastRouting = (context != null) ? context.getBeanProvider(FastRouting.class).getIfAvailable() : null;
+		super.afterPropertiesSet();
+	}
+
 	@Override
 	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
-		try {
-			super.registerMapping(mapping, handler, method);
-		}
-		finally {
-			fastRoutesChanged();
+		super.registerMapping(mapping, handler, method);
+		FastRouting fast = this.fastRouting;
+		if (fast != null) {
+			fast.registered(mapping);
 		}
 		routesChanged();
 	}
 
 	@Override
 	public void unregisterMapping(RequestMappingInfo mapping) {
-		try {
-			super.unregisterMapping(mapping);
-		}
-		finally {
-			fastRoutesChanged();
+		super.unregisterMapping(mapping);
+		FastRouting fast = this.fastRouting;
+		if (fast != null) {
+			fast.unregistered(mapping);
 		}
 		routesChanged();
 	}
 
 	@Override
 	protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
-		try {
-			super.registerHandlerMethod(handler, method, mapping);
-		}
-		finally {
-			fastRoutesChanged();
+		super.registerHandlerMethod(handler, method, mapping);
+		FastRouting fast = this.fastRouting;
+		if (fast != null) {
+			fast.registered(mapping);
 		}
 	}
 
@@ -98,32 +109,22 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 	@Override
 	protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
 		super.handlerMethodsInitialized(handlerMethods);
-		ApplicationContext context = getApplicationContext();
-		FastRouting fast = (context != null) ? context.getBeanProvider(FastRouting.class).getIfAvailable() : null;
+		FastRouting fast = this.fastRouting;
 		if (fast != null) {
-			fast.start(formatMappingName(), handlerMethods.keySet(), () -> getHandlerMethods().keySet(),
-					getPatternParser() != null, getApiVersionStrategy() != null);
-			this.fastRouting = fast;
+			fast.start(formatMappingName(), handlerMethods, this::getHandlerMethods, getPatternParser() != null,
+					getApiVersionStrategy() != null);
 		}
 	}
 
 	/**
-	 * Spring's lookup, which evaluates only the mappings fast routing admits where it is on.
+	 * Spring's lookup, or fast routing's where it is declared.
 	 */
 	@Override
 	protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
 			throws Exception {
 		FastRouting fast = this.fastRouting;
-		if (fast == null) {
-			return super.lookupHandlerMethod(lookupPath, request);
-		}
-		Object previous = fast.begin(request);
-		try {
-			return super.lookupHandlerMethod(lookupPath, request);
-		}
-		finally {
-			fast.end(previous);
-		}
+		return (fast != null) ? fast.lookup(lookupPath, request, this.lookup)
+				: super.lookupHandlerMethod(lookupPath, request);
 	}
 
 	@Override
@@ -163,13 +164,6 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 		return handler;
 	}
 
-	private void fastRoutesChanged() {
-		FastRouting fast = this.fastRouting;
-		if (fast != null) {
-			fast.routesChanged();
-		}
-	}
-
 	private void routesChanged() {
 		ApplicationContext context = getApplicationContext();
 		if (context != null) {
@@ -194,6 +188,40 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 			.orElse(Integer.MIN_VALUE);
 		return Optional.of(new MismatchRouting(index::getWithoutWaiting, policy, functionalHeadOrder,
 				this::getApiVersionStrategy));
+	}
+
+	/**
+	 * The steps of Spring's lookup, for fast routing.
+	 */
+	private final class SpringLookup implements FastRouting.Lookup {
+
+		@Override
+		public @Nullable HandlerMethod lookUpAsSpringDoes(String lookupPath, HttpServletRequest request)
+				throws Exception {
+			return UnionRequestMappingHandlerMapping.super.lookupHandlerMethod(lookupPath, request);
+		}
+
+		@Override
+		public @Nullable RequestMappingInfo match(RequestMappingInfo mapping, HttpServletRequest request) {
+			return getMatchingMapping(mapping, request);
+		}
+
+		@Override
+		public Comparator<RequestMappingInfo> comparator(HttpServletRequest request) {
+			return getMappingComparator(request);
+		}
+
+		@Override
+		public void handleMatch(RequestMappingInfo mapping, String lookupPath, HttpServletRequest request) {
+			UnionRequestMappingHandlerMapping.this.handleMatch(mapping, lookupPath, request);
+		}
+
+		@Override
+		public @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> mappings, String lookupPath,
+				HttpServletRequest request) throws Exception {
+			return UnionRequestMappingHandlerMapping.this.handleNoMatch(mappings, lookupPath, request);
+		}
+
 	}
 
 }

@@ -1,16 +1,19 @@
 package dev.methodguard.internal.routing;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.PathContainer.Element;
 import org.springframework.http.server.PathContainer.PathSegment;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.util.pattern.PathPattern;
@@ -29,7 +32,7 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 final class CandidateTable {
 
-	private static final RequestMappingInfo[] NO_MAPPINGS = new RequestMappingInfo[0];
+	private static final Entry[] NO_ENTRIES = new Entry[0];
 
 	private final long generation;
 
@@ -39,11 +42,14 @@ final class CandidateTable {
 
 	private final int size;
 
-	private CandidateTable(long generation, @Nullable String off, Node root, int size) {
+	private final Set<String> directPaths;
+
+	private CandidateTable(long generation, @Nullable String off, Node root, int size, Set<String> directPaths) {
 		this.generation = generation;
 		this.off = off;
 		this.root = root;
 		this.size = size;
+		this.directPaths = directPaths;
 	}
 
 	/**
@@ -52,25 +58,39 @@ final class CandidateTable {
 	 * {@code PathMatcher}), with a custom condition, with an API version condition where the
 	 * handler mapping has no version strategy (Spring fails on every request that reaches
 	 * that condition, whatever its path), or with a pattern not parsed case-sensitively with
-	 * {@code /} as its separator.
+	 * {@code /} as its separator; or where the registered mappings are not exactly the given
+	 * ones, the same instances.
 	 * @param generation the generation of the routes the mappings were read in
-	 * @param mappings the mappings
+	 * @param ordered the registered mappings, in the order Spring's registry iterates them
+	 * @param registered the handler method of each registered mapping, as the handler
+	 * mapping's registry holds them
 	 * @param versionStrategy whether the handler mapping has an API version strategy
 	 * @return the table
 	 */
-	static CandidateTable of(long generation, Collection<RequestMappingInfo> mappings, boolean versionStrategy) {
+	static CandidateTable of(long generation, List<RequestMappingInfo> ordered,
+			Map<RequestMappingInfo, HandlerMethod> registered, boolean versionStrategy) {
+		Map<RequestMappingInfo, HandlerMethod> instances = new IdentityHashMap<>(registered.size() * 2);
+		instances.putAll(registered);
+		if (ordered.size() != registered.size() || !instances.keySet().containsAll(ordered)) {
+			return off(generation, "its mappings were changed where fast routing could not see it ("
+					+ ordered.size() + " mappings seen, " + registered.size() + " registered)");
+		}
 		Node root = new Node();
-		for (RequestMappingInfo mapping : mappings) {
+		Set<String> directPaths = new HashSet<>();
+		for (int position = 0; position < ordered.size(); position++) {
+			RequestMappingInfo mapping = ordered.get(position);
 			String off = unvouched(mapping, versionStrategy);
 			if (off != null) {
 				return off(generation, off);
 			}
+			Entry entry = new Entry(mapping, position, instances.get(mapping));
 			for (PathPattern pattern : mapping.getPathPatternsCondition().getPatterns()) {
-				root.insert(literalSegments(pattern.getPatternString()), 0, mapping);
+				root.insert(literalSegments(pattern.getPatternString()), 0, entry);
 			}
+			directPaths.addAll(mapping.getDirectPaths());
 		}
 		root.freeze();
-		return new CandidateTable(generation, null, root, mappings.size());
+		return new CandidateTable(generation, null, root, ordered.size(), directPaths);
 	}
 
 	/**
@@ -80,7 +100,7 @@ final class CandidateTable {
 	 * @return the table
 	 */
 	static CandidateTable off(long generation, String reason) {
-		return new CandidateTable(generation, reason, new Node(), 0);
+		return new CandidateTable(generation, reason, new Node(), 0, Set.of());
 	}
 
 	private static @Nullable String unvouched(RequestMappingInfo mapping, boolean versionStrategy) {
@@ -177,13 +197,23 @@ final class CandidateTable {
 	}
 
 	/**
+	 * Whether a lookup path is the direct path of some mapping, which Spring MVC looks up in
+	 * its own map first.
+	 * @param lookupPath the lookup path
+	 * @return {@code true} if some mapping has this literal path
+	 */
+	boolean isDirectPath(String lookupPath) {
+		return this.directPaths.contains(lookupPath);
+	}
+
+	/**
 	 * The mappings whose patterns may match a path: those under the nodes the path's
 	 * segments pass, root included.
 	 * @param path the path, parsed as Spring MVC matches it
 	 * @return the candidates
 	 */
 	Candidates candidates(PathContainer path) {
-		List<RequestMappingInfo[]> groups = new ArrayList<>(4);
+		List<Entry[]> groups = new ArrayList<>(4);
 		int count = this.root.add(groups, 0);
 		Node node = this.root;
 		for (Element element : path.elements()) {
@@ -198,39 +228,60 @@ final class CandidateTable {
 		return new Candidates(groups, count);
 	}
 
+	/**
+	 * A registered mapping, its position in the iteration order of Spring's registry, and
+	 * the handler method the registry holds for it.
+	 * @param mapping the mapping, the registered instance
+	 * @param position its position
+	 * @param handlerMethod its handler method
+	 */
+	record Entry(RequestMappingInfo mapping, int position, HandlerMethod handlerMethod) {
+	}
+
+	/**
+	 * A node of the trie: the entries whose patterns' literal prefix ends here, each once,
+	 * in registry order (they are inserted in that order, a mapping's patterns one after
+	 * the other).
+	 */
 	private static final class Node {
 
-		private final Map<String, Node> children = new HashMap<>();
+		private @Nullable Map<String, Node> children;
 
-		private List<RequestMappingInfo> pending = new ArrayList<>();
+		private List<Entry> pending = new ArrayList<>(2);
 
-		private RequestMappingInfo[] mappings = NO_MAPPINGS;
+		private Entry[] entries = NO_ENTRIES;
 
-		void insert(List<String> segments, int depth, RequestMappingInfo mapping) {
+		void insert(List<String> segments, int depth, Entry entry) {
 			if (depth == segments.size()) {
-				this.pending.add(mapping);
+				if (this.pending.isEmpty() || this.pending.get(this.pending.size() - 1) != entry) {
+					this.pending.add(entry);
+				}
 				return;
 			}
-			this.children.computeIfAbsent(segments.get(depth), (key) -> new Node()).insert(segments, depth + 1,
-					mapping);
+			if (this.children == null) {
+				this.children = new HashMap<>(4);
+			}
+			this.children.computeIfAbsent(segments.get(depth), (key) -> new Node()).insert(segments, depth + 1, entry);
 		}
 
 		@Nullable Node child(String segment) {
-			return this.children.get(segment);
+			return (this.children != null) ? this.children.get(segment) : null;
 		}
 
-		int add(List<RequestMappingInfo[]> groups, int count) {
-			if (this.mappings.length == 0) {
+		int add(List<Entry[]> groups, int count) {
+			if (this.entries.length == 0) {
 				return count;
 			}
-			groups.add(this.mappings);
-			return count + this.mappings.length;
+			groups.add(this.entries);
+			return count + this.entries.length;
 		}
 
 		void freeze() {
-			this.mappings = this.pending.toArray(NO_MAPPINGS);
+			this.entries = this.pending.isEmpty() ? NO_ENTRIES : this.pending.toArray(NO_ENTRIES);
 			this.pending = null;
-			this.children.values().forEach(Node::freeze);
+			if (this.children != null) {
+				this.children.values().forEach(Node::freeze);
+			}
 		}
 
 	}

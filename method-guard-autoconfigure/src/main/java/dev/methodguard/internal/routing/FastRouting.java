@@ -1,7 +1,11 @@
 package dev.methodguard.internal.routing;
 
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,28 +17,39 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.methodguard.internal.routing.CandidateTable.Entry;
+
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Opt-in fast routing for one mapping of annotated controllers: while the mapping looks a
- * request up, only the mappings whose patterns may match the request's path are
- * {@link #admits(RequestMappingInfo) admitted}; Spring's own lookup runs as always over its
- * own registrations, in their order, but asks no condition of the others, whose patterns
- * could not match. Spring evaluates a mapping's pattern after its methods, parameters,
- * headers, media types and version, which only read the request; so a mapping left out
- * would have been no match either, and what Spring does with the matches (its best-match
- * ordering, its ambiguity check, CORS preflights, {@code handleMatch}) and with partial
- * matches ({@code handleNoMatch}: 405, 415, 406, 400, {@code OPTIONS}) is unchanged.
- * Direct literal matches still come from Spring's own map first.
+ * Opt-in fast routing for one mapping of annotated controllers: a lookup evaluates only the
+ * mappings whose patterns may match the request's path (found in a trie of their literal
+ * prefixes, see {@link CandidateTable}), not every registered one, and otherwise does what
+ * Spring's {@code AbstractHandlerMethodMapping.lookupHandlerMethod} does.
+ * <p>
+ * Why the result is Spring's: Spring evaluates every registered mapping in the iteration
+ * order of its registry (a {@code HashMap}), keeps those whose conditions all match, sorts
+ * them with a stable sort, and hands the partial matches to {@code handleNoMatch} in the
+ * same order; a mapping's conditions only read the request, and one whose pattern cannot
+ * match the path is never a match nor a partial match. Fast routing keeps a {@code HashMap}
+ * of the mappings that goes through exactly the registry's insertions and removals, so it
+ * iterates in the same order; it evaluates its candidates in that order, so the list of
+ * matches, the sort, the best match, the ambiguity error, {@code handleMatch}, and the partial
+ * matches are Spring's. Where Spring looks a literal path up in its own map first, and for
+ * CORS preflights (whose ambiguity answer is Spring's private handler), Spring's own lookup
+ * runs, told to skip the mappings that are not candidates ({@link #admits}).
  * <p>
  * Off, with one log line naming why, wherever it cannot vouch for the mappings (see
- * {@link CandidateTable#of}): then the mapping is exactly Spring's. Mappings registered or
- * unregistered at run time are {@linkplain #routesChanged() announced} by the mapping; the
- * next lookup reads the mappings again.
+ * {@link CandidateTable#of}); then the lookup is Spring's. Mappings registered or
+ * unregistered at run time are announced by the mapping, after its registry holds the
+ * change; the next lookup reads the mappings again.
  * <p>
  * One instance serves one handler mapping (a bean of this type is declared in prototype
- * scope). Thread-safe: the candidates of a lookup are held by its thread.
+ * scope). Thread-safe.
  */
 public final class FastRouting {
 
@@ -46,11 +61,13 @@ public final class FastRouting {
 
 	private final ThreadLocal<@Nullable Candidates> current = new ThreadLocal<>();
 
+	private final HashMap<RequestMappingInfo, Boolean> registry = new HashMap<>();
+
 	private volatile CandidateTable table = CandidateTable.off(-1, "not started");
 
-	private @Nullable Supplier<? extends Collection<RequestMappingInfo>> mappings;
+	private volatile @Nullable Supplier<Map<RequestMappingInfo, HandlerMethod>> handlerMethods;
 
-	private boolean versionStrategy;
+	private volatile boolean versionStrategy;
 
 	private String name = "";
 
@@ -59,7 +76,8 @@ public final class FastRouting {
 	private boolean started;
 
 	/**
-	 * Create fast routing for one handler mapping, to be {@link #start started} by it.
+	 * Create fast routing for one handler mapping, to be told of every registration from
+	 * the first one on and {@link #start started} once the handler methods are detected.
 	 */
 	public FastRouting() {
 		this(UnaryOperator.identity());
@@ -74,17 +92,42 @@ public final class FastRouting {
 	}
 
 	/**
+	 * Tell of a mapping the handler mapping's registry now holds (registered anew, or
+	 * registered again for the same handler method): to be called once the registration
+	 * returned, for every registration, from the first one on.
+	 * @param mapping the mapping, as given to the registry
+	 */
+	public void registered(RequestMappingInfo mapping) {
+		synchronized (this.registry) {
+			this.registry.put(mapping, Boolean.TRUE);
+		}
+		this.generation.incrementAndGet();
+	}
+
+	/**
+	 * Tell of a mapping the handler mapping's registry no longer holds: to be called once
+	 * the unregistration returned.
+	 * @param mapping the mapping, as given to the registry
+	 */
+	public void unregistered(RequestMappingInfo mapping) {
+		synchronized (this.registry) {
+			this.registry.remove(mapping);
+		}
+		this.generation.incrementAndGet();
+	}
+
+	/**
 	 * Start routing for a handler mapping whose handler methods have all been detected.
 	 * @param name the name of the handler mapping, for the log
-	 * @param registered the mappings registered now
-	 * @param mappings reads the registered mappings again after a change, as the registered
-	 * instances; called while the handler mapping holds its registry's read lock
+	 * @param registered the handler method of each registered mapping, now
+	 * @param handlerMethods reads them again after a change, as the registry holds them; called
+	 * while the handler mapping holds its registry's read lock
 	 * @param patternParser whether the handler mapping matches with a {@code PathPatternParser}
 	 * (with a {@code PathMatcher}, fast routing stays off)
 	 * @param versionStrategy whether the handler mapping has an API version strategy
 	 */
-	public synchronized void start(String name, Collection<RequestMappingInfo> registered,
-			Supplier<? extends Collection<RequestMappingInfo>> mappings, boolean patternParser,
+	public synchronized void start(String name, Map<RequestMappingInfo, HandlerMethod> registered,
+			Supplier<Map<RequestMappingInfo, HandlerMethod>> handlerMethods, boolean patternParser,
 			boolean versionStrategy) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.versionStrategy = versionStrategy;
@@ -93,57 +136,76 @@ public final class FastRouting {
 					+ "(AntPathMatcher), not a PathPatternParser"));
 			return;
 		}
-		this.mappings = mappings;
-		publish(CandidateTable.of(this.generation.get(), registered, versionStrategy));
+		long generation = this.generation.get();
+		publish(CandidateTable.of(generation, registryOrder(), registered, versionStrategy));
+		this.handlerMethods = handlerMethods;
 	}
 
 	/**
-	 * Announce that mappings were registered or unregistered: the next lookup reads them
-	 * again. To be called after the change, once the mapping's registry holds it.
-	 */
-	public void routesChanged() {
-		this.generation.incrementAndGet();
-	}
-
-	/**
-	 * Begin the lookup of a request: from now on and until {@link #end(Object)}, this thread
-	 * {@link #admits(RequestMappingInfo) admits} only the mappings whose patterns may match
-	 * the request's path. To be called while the handler mapping holds its registry's read
-	 * lock, with the request's path parsed (Spring MVC's {@code initLookupPath}).
+	 * Look the handler method of a request up, as Spring's {@code lookupHandlerMethod}
+	 * does. To be called while the handler mapping holds its registry's read lock, with the
+	 * request's path parsed (Spring MVC's {@code initLookupPath}).
+	 * @param lookupPath the lookup path
 	 * @param request the request
-	 * @return what to pass to {@link #end(Object)}
+	 * @param mapping the handler mapping's own steps
+	 * @return the handler method, or {@code null}
+	 * @throws Exception as Spring's lookup
 	 */
-	public @Nullable Object begin(HttpServletRequest request) {
-		Candidates previous = this.current.get();
+	public @Nullable HandlerMethod lookup(String lookupPath, HttpServletRequest request, Lookup mapping)
+			throws Exception {
 		CandidateTable table = currentTable();
-		if (table.off() == null && ServletRequestPathUtils.hasParsedRequestPath(request)) {
-			this.current.set(this.narrowing
-				.apply(table.candidates(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication())));
+		if (table.off() != null || !ServletRequestPathUtils.hasParsedRequestPath(request)) {
+			return mapping.lookUpAsSpringDoes(lookupPath, request);
 		}
-		else {
-			this.current.remove();
-		}
-		return previous;
-	}
-
-	/**
-	 * End the lookup begun by {@link #begin(HttpServletRequest)}.
-	 * @param previous what {@code begin} returned
-	 */
-	public void end(@Nullable Object previous) {
-		if (previous instanceof Candidates candidates) {
+		Candidates candidates = this.narrowing
+			.apply(table.candidates(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()));
+		if (table.isDirectPath(lookupPath) || CorsUtils.isPreFlightRequest(request)) {
+			Candidates previous = this.current.get();
 			this.current.set(candidates);
+			try {
+				return mapping.lookUpAsSpringDoes(lookupPath, request);
+			}
+			finally {
+				restore(previous);
+			}
 		}
-		else {
-			this.current.remove();
+		Entry[] entries = candidates.inRegistryOrder();
+		List<Match> matches = new ArrayList<>();
+		for (Entry entry : entries) {
+			RequestMappingInfo match = mapping.match(entry.mapping(), request);
+			if (match != null) {
+				matches.add(new Match(match, entry.handlerMethod()));
+			}
 		}
+		if (matches.isEmpty()) {
+			Set<RequestMappingInfo> partial = new LinkedHashSet<>();
+			for (Entry entry : entries) {
+				partial.add(entry.mapping());
+			}
+			return mapping.handleNoMatch(partial, lookupPath, request);
+		}
+		Match best = matches.get(0);
+		if (matches.size() > 1) {
+			Comparator<RequestMappingInfo> infos = mapping.comparator(request);
+			Comparator<Match> comparator = (one, other) -> infos.compare(one.mapping(), other.mapping());
+			matches.sort(comparator);
+			best = matches.get(0);
+			Match second = matches.get(1);
+			if (comparator.compare(best, second) == 0) {
+				throw new IllegalStateException("Ambiguous handler methods mapped for '" + request.getRequestURI()
+						+ "': {" + best.handlerMethod().getMethod() + ", " + second.handlerMethod().getMethod() + "}");
+			}
+		}
+		request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, best.handlerMethod());
+		mapping.handleMatch(best.mapping(), lookupPath, request);
+		return best.handlerMethod();
 	}
 
 	/**
-	 * Whether Spring's lookup should evaluate a mapping for the request this thread looks up.
+	 * Whether Spring's own lookup, run by {@link #lookup}, should evaluate a mapping.
 	 * @param mapping a registered mapping
-	 * @return {@code false} only during a lookup, for a mapping whose patterns cannot match
-	 * the request's path
+	 * @return {@code false} only during such a lookup, for a mapping whose patterns cannot
+	 * match the request's path
 	 */
 	public boolean admits(RequestMappingInfo mapping) {
 		Candidates candidates = this.current.get();
@@ -154,7 +216,8 @@ public final class FastRouting {
 	 * The mappings among the given ones that are {@link #admits(RequestMappingInfo)
 	 * admitted}, in their order.
 	 * @param mappings the registered mappings
-	 * @return the admitted ones, the given set itself outside a narrowed lookup
+	 * @return the admitted ones, the given set itself outside Spring's own lookup run by
+	 * {@link #lookup}
 	 */
 	public Set<RequestMappingInfo> admitted(Set<RequestMappingInfo> mappings) {
 		Candidates candidates = this.current.get();
@@ -178,14 +241,29 @@ public final class FastRouting {
 		return currentTable().off() == null;
 	}
 
+	private void restore(@Nullable Candidates previous) {
+		if (previous != null) {
+			this.current.set(previous);
+		}
+		else {
+			this.current.remove();
+		}
+	}
+
+	private List<RequestMappingInfo> registryOrder() {
+		synchronized (this.registry) {
+			return new ArrayList<>(this.registry.keySet());
+		}
+	}
+
 	private CandidateTable currentTable() {
 		CandidateTable table = this.table;
 		long generation = this.generation.get();
-		Supplier<? extends Collection<RequestMappingInfo>> mappings = this.mappings;
-		if (table.generation() == generation || mappings == null) {
+		Supplier<Map<RequestMappingInfo, HandlerMethod>> handlerMethods = this.handlerMethods;
+		if (table.generation() == generation || handlerMethods == null) {
 			return table;
 		}
-		table = CandidateTable.of(generation, mappings.get(), this.versionStrategy);
+		table = CandidateTable.of(generation, registryOrder(), handlerMethods.get(), this.versionStrategy);
 		publish(table);
 		return table;
 	}
@@ -210,6 +288,63 @@ public final class FastRouting {
 			logger.info("method-guard fast routing is on for " + this.name + " (" + built.size() + " mappings)");
 		}
 		this.loggedOff = off;
+	}
+
+	/**
+	 * The steps of a handler mapping's lookup that fast routing uses: its protected methods.
+	 */
+	public interface Lookup {
+
+		/**
+		 * Spring's own {@code lookupHandlerMethod}.
+		 * @param lookupPath the lookup path
+		 * @param request the request
+		 * @return the handler method, or {@code null}
+		 * @throws Exception as Spring's lookup
+		 */
+		@Nullable HandlerMethod lookUpAsSpringDoes(String lookupPath, HttpServletRequest request) throws Exception;
+
+		/**
+		 * The mapping's {@code getMatchingMapping}.
+		 * @param mapping a registered mapping
+		 * @param request the request
+		 * @return the matching mapping, or {@code null}
+		 */
+		@Nullable RequestMappingInfo match(RequestMappingInfo mapping, HttpServletRequest request);
+
+		/**
+		 * The mapping's {@code getMappingComparator}.
+		 * @param request the request
+		 * @return the comparator
+		 */
+		Comparator<RequestMappingInfo> comparator(HttpServletRequest request);
+
+		/**
+		 * The mapping's {@code handleMatch}.
+		 * @param mapping the best match
+		 * @param lookupPath the lookup path
+		 * @param request the request
+		 */
+		void handleMatch(RequestMappingInfo mapping, String lookupPath, HttpServletRequest request);
+
+		/**
+		 * The mapping's {@code handleNoMatch}.
+		 * @param mappings the mappings that may match the path partially, in registry order
+		 * @param lookupPath the lookup path
+		 * @param request the request
+		 * @return the handler method, or {@code null}
+		 * @throws Exception as Spring's {@code handleNoMatch}
+		 */
+		@Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> mappings, String lookupPath,
+				HttpServletRequest request) throws Exception;
+
+	}
+
+	/**
+	 * A match: the matching mapping (conditions narrowed to the request) and the handler
+	 * method of the registered one.
+	 */
+	private record Match(RequestMappingInfo mapping, HandlerMethod handlerMethod) {
 	}
 
 }

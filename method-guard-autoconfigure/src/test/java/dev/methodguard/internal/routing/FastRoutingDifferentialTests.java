@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import dev.methodguard.internal.routing.CandidateTable.Entry;
 import dev.methodguard.servlet.UnionRequestMappingHandlerMapping;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -124,13 +125,13 @@ class FastRoutingDifferentialTests {
 	}
 
 	private static Candidates dropLast(Candidates candidates) {
-		List<RequestMappingInfo[]> groups = new ArrayList<>(candidates.groups());
+		List<Entry[]> groups = new ArrayList<>(candidates.groups());
 		if (groups.isEmpty()) {
 			return candidates;
 		}
-		RequestMappingInfo[] last = groups.remove(groups.size() - 1);
+		Entry[] last = groups.remove(groups.size() - 1);
 		groups.add(Arrays.copyOf(last, last.length - 1));
-		return new Candidates(groups, 0);
+		return new Candidates(groups, groups.stream().mapToInt((group) -> group.length).sum());
 	}
 
 	/**
@@ -157,7 +158,7 @@ class FastRoutingDifferentialTests {
 		}
 
 		static Candidates count(Candidates candidates) {
-			for (RequestMappingInfo[] group : candidates.groups()) {
+			for (Entry[] group : candidates.groups()) {
 				counts.get()[0] += group.length;
 			}
 			return candidates;
