@@ -124,6 +124,28 @@ class FastRoutingDifferentialTests {
 		assertThat(difference).as("first difference").isNotNull().contains("-Dfastrouting.seed=");
 	}
 
+	@Test
+	void theProofDetectsCandidatesEvaluatedOutOfTheRegistrysOrder() {
+		Proof proof = new Proof(() -> new FastRouting(FastRoutingDifferentialTests::reversed));
+		String difference = proof.run(SEED, TABLES);
+		assertThat(difference).as("first difference").isNotNull().contains("-Dfastrouting.seed=");
+	}
+
+	private static Candidates reversed(Candidates candidates) {
+		List<Entry[]> groups = new ArrayList<>();
+		int count = 0;
+		for (Entry[] group : candidates.groups()) {
+			Entry[] reversed = new Entry[group.length];
+			for (int i = 0; i < group.length; i++) {
+				Entry entry = group[group.length - 1 - i];
+				reversed[i] = new Entry(entry.mapping(), -entry.position(), entry.handlerMethod());
+			}
+			groups.add(reversed);
+			count += reversed.length;
+		}
+		return new Candidates(groups, count);
+	}
+
 	private static Candidates dropLast(Candidates candidates) {
 		List<Entry[]> groups = new ArrayList<>(candidates.groups());
 		if (groups.isEmpty()) {
