@@ -137,7 +137,8 @@ public final class FastRouting {
 			return;
 		}
 		long generation = this.generation.get();
-		publish(CandidateTable.of(generation, registryOrder(), registered, versionStrategy));
+		long start = System.nanoTime();
+		publish(timed(CandidateTable.of(generation, registryOrder(), registered, versionStrategy), start));
 		this.handlerMethods = handlerMethods;
 	}
 
@@ -263,8 +264,18 @@ public final class FastRouting {
 		if (table.generation() == generation || handlerMethods == null) {
 			return table;
 		}
-		table = CandidateTable.of(generation, registryOrder(), handlerMethods.get(), this.versionStrategy);
+		long start = System.nanoTime();
+		table = timed(CandidateTable.of(generation, registryOrder(), handlerMethods.get(), this.versionStrategy),
+				start);
 		publish(table);
+		return table;
+	}
+
+	private CandidateTable timed(CandidateTable table, long start) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("method-guard fast routing read " + table.size() + " mappings of " + this.name + " in "
+					+ (System.nanoTime() - start) / 1_000_000 + " ms");
+		}
 		return table;
 	}
 
