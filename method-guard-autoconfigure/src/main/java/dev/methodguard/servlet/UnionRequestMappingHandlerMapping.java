@@ -70,7 +70,7 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 	@Override
 	public void afterPropertiesSet() {
 		ApplicationContext context = getApplicationContext();
-		this.fastRouting = (context != null) ? context.getBeanProvider(FastRouting.class).getIfAvailable() : null;
+		this.fastRouting = (context != null) ? context.getBeanProvider(FastRouting.class).getIfUnique() : null;
 		super.afterPropertiesSet();
 	}
 

@@ -28,7 +28,7 @@ import org.springframework.web.util.pattern.PathPattern;
  * was parsed so. A mapping with several patterns sits under each of them.
  * <p>
  * Built only where every mapping is understood; else the table is {@link #off() off} and
- * names why.
+ * names why. Framework 7 has no trailing-slash or suffix matching left to account for.
  */
 final class CandidateTable {
 
@@ -44,12 +44,16 @@ final class CandidateTable {
 
 	private final Set<String> directPaths;
 
-	private CandidateTable(long generation, @Nullable String off, Node root, int size, Set<String> directPaths) {
+	private final boolean ordered;
+
+	private CandidateTable(long generation, @Nullable String off, Node root, int size, Set<String> directPaths,
+			boolean ordered) {
 		this.generation = generation;
 		this.off = off;
 		this.root = root;
 		this.size = size;
 		this.directPaths = directPaths;
+		this.ordered = ordered;
 	}
 
 	/**
@@ -58,8 +62,10 @@ final class CandidateTable {
 	 * {@code PathMatcher}), with a custom condition, with an API version condition where the
 	 * handler mapping has no version strategy (Spring fails on every request that reaches
 	 * that condition, whatever its path), or with a pattern not parsed case-sensitively with
-	 * {@code /} as its separator; or where the registered mappings are not exactly the given
-	 * ones, the same instances.
+	 * {@code /} as its separator. Where the registered mappings are not exactly the given
+	 * ones, the same instances (a change of the registry fast routing has not been told of
+	 * yet, or could not see), the table is not {@link #ordered() ordered}: it holds the
+	 * registered mappings, in no known order.
 	 * @param generation the generation of the routes the mappings were read in
 	 * @param ordered the registered mappings, in the order Spring's registry iterates them
 	 * @param registered the handler method of each registered mapping, as the handler
@@ -71,14 +77,12 @@ final class CandidateTable {
 			Map<RequestMappingInfo, HandlerMethod> registered, boolean versionStrategy) {
 		Map<RequestMappingInfo, HandlerMethod> instances = new IdentityHashMap<>(registered.size() * 2);
 		instances.putAll(registered);
-		if (ordered.size() != registered.size() || !instances.keySet().containsAll(ordered)) {
-			return off(generation, "its mappings were changed where fast routing could not see it ("
-					+ ordered.size() + " mappings seen, " + registered.size() + " registered)");
-		}
+		boolean known = ordered.size() == registered.size() && instances.keySet().containsAll(ordered);
+		List<RequestMappingInfo> mappings = known ? ordered : new ArrayList<>(instances.keySet());
 		Node root = new Node();
 		Set<String> directPaths = new HashSet<>();
-		for (int position = 0; position < ordered.size(); position++) {
-			RequestMappingInfo mapping = ordered.get(position);
+		for (int position = 0; position < mappings.size(); position++) {
+			RequestMappingInfo mapping = mappings.get(position);
 			String off = unvouched(mapping, versionStrategy);
 			if (off != null) {
 				return off(generation, off);
@@ -90,7 +94,7 @@ final class CandidateTable {
 			directPaths.addAll(mapping.getDirectPaths());
 		}
 		root.freeze();
-		return new CandidateTable(generation, null, root, ordered.size(), directPaths);
+		return new CandidateTable(generation, null, root, mappings.size(), directPaths, known);
 	}
 
 	/**
@@ -100,7 +104,7 @@ final class CandidateTable {
 	 * @return the table
 	 */
 	static CandidateTable off(long generation, String reason) {
-		return new CandidateTable(generation, reason, new Node(), 0, Set.of());
+		return new CandidateTable(generation, reason, new Node(), 0, Set.of(), false);
 	}
 
 	private static @Nullable String unvouched(RequestMappingInfo mapping, boolean versionStrategy) {
@@ -129,7 +133,8 @@ final class CandidateTable {
 	 * code is the one Spring's {@link PathPattern#hashCode()} gives exactly such a pattern
 	 * ({@code (text.hashCode() + separator) * 17 + (caseSensitive ? 1 : 0)}; two patterns of
 	 * the same text that differ in either give different hash codes). Should Spring compute
-	 * it otherwise one day, no pattern passes and fast routing is off: never wrong.
+	 * it otherwise one day, patterns fail this check and fast routing turns off rather than
+	 * guess.
 	 */
 	private static boolean caseSensitiveWithSlashes(PathPattern pattern) {
 		return pattern.hashCode() == (pattern.getPatternString().hashCode() + '/') * 17 + 1;
@@ -186,6 +191,14 @@ final class CandidateTable {
 	 */
 	@Nullable String off() {
 		return this.off;
+	}
+
+	/**
+	 * Whether the positions of the entries are the iteration order of Spring's registry.
+	 * @return {@code true} if they are
+	 */
+	boolean ordered() {
+		return this.ordered;
 	}
 
 	/**

@@ -41,7 +41,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * matches, the sort, the best match, the ambiguity error, {@code handleMatch}, and the partial
  * matches are Spring's. Where Spring looks a literal path up in its own map first, and for
  * CORS preflights (whose ambiguity answer is Spring's private handler), Spring's own lookup
- * runs, told to skip the mappings that are not candidates ({@link #admits}).
+ * runs, told to skip the mappings that are not candidates ({@link #admits}); so it does
+ * while the order is not known (mappings registered before fast routing could see them, or a
+ * change of the registry it has not been told of yet).
  * <p>
  * Off, with one log line naming why, wherever it cannot vouch for the mappings (see
  * {@link CandidateTable#of}); then the lookup is Spring's. Mappings registered or
@@ -69,6 +71,13 @@ public final class FastRouting {
 
 	private volatile boolean versionStrategy;
 
+	/**
+	 * Whether the registry's history is known from its first registration on, so that the
+	 * order of {@link #registry} is the registry's: once some registration was missed, equal
+	 * contents no longer mean an equal order (a {@code HashMap} never shrinks its table).
+	 */
+	private volatile boolean orderKnown = true;
+
 	private String name = "";
 
 	private @Nullable String loggedOff;
@@ -94,7 +103,8 @@ public final class FastRouting {
 	/**
 	 * Tell of a mapping the handler mapping's registry now holds (registered anew, or
 	 * registered again for the same handler method): to be called once the registration
-	 * returned, for every registration, from the first one on.
+	 * returned, for every registration, from the first one on. Where registrations were
+	 * missed before {@link #start}, lookups run Spring's own lookup, narrowed, for good.
 	 * @param mapping the mapping, as given to the registry
 	 */
 	public void registered(RequestMappingInfo mapping) {
@@ -138,7 +148,10 @@ public final class FastRouting {
 		}
 		long generation = this.generation.get();
 		long start = System.nanoTime();
-		publish(timed(CandidateTable.of(generation, registryOrder(), registered, versionStrategy), start));
+		CandidateTable table = timed(CandidateTable.of(generation, registryOrder(), registered, versionStrategy),
+				start);
+		this.orderKnown = table.ordered();
+		publish(table);
 		this.handlerMethods = handlerMethods;
 	}
 
@@ -160,7 +173,7 @@ public final class FastRouting {
 		}
 		Candidates candidates = this.narrowing
 			.apply(table.candidates(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication()));
-		if (table.isDirectPath(lookupPath) || CorsUtils.isPreFlightRequest(request)) {
+		if (!table.ordered() || table.isDirectPath(lookupPath) || CorsUtils.isPreFlightRequest(request)) {
 			Candidates previous = this.current.get();
 			this.current.set(candidates);
 			try {
@@ -242,6 +255,16 @@ public final class FastRouting {
 		return currentTable().off() == null;
 	}
 
+	/**
+	 * Whether lookups evaluate the candidates alone, in the registry's order, rather than run
+	 * Spring's own lookup told to skip the others.
+	 * @return {@code true} where fast routing is on and knows the registry's order
+	 */
+	boolean isOrdered() {
+		CandidateTable table = currentTable();
+		return table.off() == null && table.ordered();
+	}
+
 	private void restore(@Nullable Candidates previous) {
 		if (previous != null) {
 			this.current.set(previous);
@@ -265,8 +288,8 @@ public final class FastRouting {
 			return table;
 		}
 		long start = System.nanoTime();
-		table = timed(CandidateTable.of(generation, registryOrder(), handlerMethods.get(), this.versionStrategy),
-				start);
+		List<RequestMappingInfo> order = this.orderKnown ? registryOrder() : List.of();
+		table = timed(CandidateTable.of(generation, order, handlerMethods.get(), this.versionStrategy), start);
 		publish(table);
 		return table;
 	}
@@ -296,7 +319,9 @@ public final class FastRouting {
 					+ "because " + off);
 		}
 		else if (off == null && (first || this.loggedOff != null)) {
-			logger.info("method-guard fast routing is on for " + this.name + " (" + built.size() + " mappings)");
+			logger.info("method-guard fast routing is on for " + this.name + " (" + built.size() + " mappings"
+					+ (built.ordered() ? ")" : "; it narrows Spring's own lookup only, as some were registered "
+							+ "before it could see them)"));
 		}
 		this.loggedOff = off;
 	}
