@@ -3,8 +3,9 @@ package dev.methodguard.benchmarks;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.methodguard.allow.MethodIndex;
 import dev.methodguard.allow.Route;
+import dev.methodguard.internal.allow.MethodIndex;
+
 
 /**
  * Retained heap of the method index at 100, 1 000 and 10 000 routes: heap used after full

@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.methodguard.allow.MethodIndex;
-import dev.methodguard.allow.Resolution;
-import dev.methodguard.allow.Route;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,6 +16,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import dev.methodguard.allow.Route;
+import dev.methodguard.internal.allow.MethodIndex;
+import dev.methodguard.internal.allow.Resolution;
 
 /**
  * {@link MethodIndex#lookup(String)} for paths that hit and miss, and the build of the

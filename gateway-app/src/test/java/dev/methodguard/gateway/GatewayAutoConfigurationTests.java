@@ -2,10 +2,11 @@ package dev.methodguard.gateway;
 
 import java.util.Set;
 
-import dev.methodguard.allow.MethodIndexHolder;
+import org.junit.jupiter.api.Test;
+
 import dev.methodguard.autoconfigure.MethodGuardAutoConfiguration;
 import dev.methodguard.autoconfigure.MethodGuardRefreshAutoConfiguration;
-import org.junit.jupiter.api.Test;
+import dev.methodguard.internal.allow.MethodIndexHolder;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;

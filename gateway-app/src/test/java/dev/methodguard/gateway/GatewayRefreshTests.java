@@ -13,13 +13,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.methodguard.allow.MethodIndexHolder;
-import dev.methodguard.gateway.Backend.Exchange;
-import dev.methodguard.gateway.GatewayClient.Sent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.methodguard.gateway.Backend.Exchange;
+import dev.methodguard.gateway.GatewayClient.Sent;
+import dev.methodguard.internal.allow.MethodIndexHolder;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
-import dev.methodguard.allow.MethodIndex;
-import dev.methodguard.allow.MethodIndexHolder;
-import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.methodguard.internal.allow.MethodIndex;
+import dev.methodguard.internal.allow.MethodIndexHolder;
+import dev.methodguard.internal.servlet.EarlyRejectionHandlerMapping;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -15,11 +15,11 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.AllowedMethods;
-import dev.methodguard.allow.MethodIndex;
-import dev.methodguard.allow.PathPolicy;
-import dev.methodguard.allow.Resolution;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteVersion;
+import dev.methodguard.internal.allow.MethodIndex;
+import dev.methodguard.internal.allow.PathPolicy;
+import dev.methodguard.internal.allow.Resolution;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -52,7 +52,7 @@ public class MethodsEndpoint {
 	 * @param policy the path policy, whose concealed routes are hidden
 	 * @param showConcealed whether to list concealed routes all the same
 	 */
-	public MethodsEndpoint(Supplier<MethodIndex> index, PathPolicy policy, boolean showConcealed) {
+	MethodsEndpoint(Supplier<MethodIndex> index, PathPolicy policy, boolean showConcealed) {
 		this(index, policy, showConcealed, () -> null);
 	}
 
@@ -64,7 +64,7 @@ public class MethodsEndpoint {
 	 * @param versionStrategy the application's API version strategy, to parse the version a
 	 * path is asked for in; it may supply {@code null} (no API versioning)
 	 */
-	public MethodsEndpoint(Supplier<MethodIndex> index, PathPolicy policy, boolean showConcealed,
+	MethodsEndpoint(Supplier<MethodIndex> index, PathPolicy policy, boolean showConcealed,
 			Supplier<? extends @Nullable ApiVersionStrategy> versionStrategy) {
 		this.index = index;
 		this.policy = policy;

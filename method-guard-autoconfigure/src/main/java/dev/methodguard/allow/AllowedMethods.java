@@ -27,7 +27,7 @@ public final class AllowedMethods {
 			"QUERY");
 
 	/** The methods defined by RFC 9110, RFC 5789 and RFC 10008; all others are extension methods. */
-	static final List<String> STANDARD = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+	public static final List<String> STANDARD = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
 			"QUERY", "TRACE", "CONNECT");
 
 	private static final Comparator<String> ORDER = Comparator

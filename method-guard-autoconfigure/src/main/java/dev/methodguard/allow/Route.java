@@ -103,20 +103,11 @@ public record Route(RoutePattern pattern, AllowedMethods methods, RouteKind kind
 	}
 
 	/**
-	 * Whether every path the pattern matches is a resource, with no presence check.
-	 * @return {@code true} if the route's presence is {@link Presence#always()}
-	 */
-	boolean alwaysPresent() {
-		return this.presence.isAlways();
-	}
-
-	/**
-	 * This route taking fewer methods, for the request version that a later fixed version
-	 * of the same mapping takes the others from.
-	 * @param taken the methods it still takes
+	 * This route taking other methods, everything else the same.
+	 * @param taken the methods it takes
 	 * @return the route with those methods
 	 */
-	Route withMethods(AllowedMethods taken) {
+	public Route withMethods(AllowedMethods taken) {
 		return new Route(this.pattern, taken, this.kind, this.handler, this.explicitOptions, this.acceptPatch,
 				this.presence, this.order, this.consumes, this.produces, this.version);
 	}

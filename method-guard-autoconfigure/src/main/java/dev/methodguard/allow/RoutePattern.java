@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.PathContainer.Element;
 import org.springframework.http.server.PathContainer.PathSegment;
@@ -23,9 +25,7 @@ public final class RoutePattern {
 
 	private final PathPattern pattern;
 
-	private final List<String> literalSegments;
-
-	private final String[] simpleSegments;
+	private final boolean caseSensitive;
 
 	/**
 	 * Create a pattern.
@@ -47,11 +47,7 @@ public final class RoutePattern {
 		this.prefix = normalizePrefix(prefix);
 		this.prefixSegments = segments(this.prefix);
 		this.pattern = Objects.requireNonNull(pattern, "pattern");
-		String value = pattern.getPatternString();
-		String[] parts = value.startsWith("/") ? split(value) : null;
-		this.literalSegments = (caseSensitive && parts != null) ? literalSegments(this.prefixSegments, parts)
-				: this.prefixSegments;
-		this.simpleSegments = (caseSensitive && parts != null) ? simpleSegments(this.prefixSegments, parts) : null;
+		this.caseSensitive = caseSensitive;
 	}
 
 	/**
@@ -71,20 +67,28 @@ public final class RoutePattern {
 	}
 
 	/**
-	 * The leading segments every matching path starts with, as decoded literals.
-	 * @return the literal segments, possibly empty
+	 * The servlet path prefix the pattern is below.
+	 * @return the prefix, such as {@code /mvc}, or {@code ""}
 	 */
-	List<String> literalSegments() {
-		return this.literalSegments;
+	public String prefix() {
+		return this.prefix;
 	}
 
 	/**
-	 * The part of a path within the application that the pattern itself sees, or
-	 * {@code null} if the path is not below the servlet prefix.
-	 * @param path a path within the application
-	 * @return the path within the servlet, or {@code null}
+	 * Whether the parser of the pattern matches case-sensitively.
+	 * @return {@code true} if it does
 	 */
-	PathContainer withinServlet(PathContainer path) {
+	public boolean isCaseSensitive() {
+		return this.caseSensitive;
+	}
+
+	/**
+	 * The part of a path within the application that the pattern itself sees.
+	 * @param path a path within the application
+	 * @return the path within the servlet, or {@code null} if the path is not below the
+	 * servlet prefix
+	 */
+	public @Nullable PathContainer withinServlet(PathContainer path) {
 		if (this.prefixSegments.isEmpty()) {
 			return path;
 		}
@@ -98,92 +102,6 @@ public final class RoutePattern {
 			index += 2;
 		}
 		return path.subPath(index);
-	}
-
-	/**
-	 * The number of segments every path this pattern matches has, where the pattern is simple:
-	 * made of literal and plain {@code {name}} segments only, and case-sensitive, so that
-	 * {@link #matchesSegments(String[])} can match it on raw segments.
-	 * @return the number of segments, or {@code -1} if the pattern is not simple
-	 */
-	int simpleLength() {
-		return (this.simpleSegments != null) ? this.simpleSegments.length : -1;
-	}
-
-	/**
-	 * Whether this simple pattern has a literal segment after its leading literal prefix,
-	 * which {@link #matchesSegments(String[])} must compare.
-	 * @return {@code true} if a literal follows a variable
-	 */
-	boolean hasLiteralAfterPrefix() {
-		for (int i = this.literalSegments.size(); i < this.simpleSegments.length; i++) {
-			if (this.simpleSegments[i] != null) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * The positions of the variables of this simple pattern, as bits.
-	 * @return bit {@code i} set where segment {@code i} is a variable (first 64 segments)
-	 */
-	long variableMask() {
-		long mask = 0;
-		for (int i = 0; i < Math.min(64, this.simpleSegments.length); i++) {
-			if (this.simpleSegments[i] == null) {
-				mask |= 1L << i;
-			}
-		}
-		return mask;
-	}
-
-	/**
-	 * Whether the segments of a path without percent-encoding and matrix parameters match
-	 * this simple pattern, exactly as the Spring pattern would: literal segments equal, a
-	 * variable takes one non-empty segment. The leading literal segments are not compared
-	 * again: the index only asks a pattern whose literal prefix the path already has.
-	 * @param segments the segments of the path, as {@link #split(String)} gives them
-	 * @return {@code true} on a match
-	 */
-	boolean matchesSegments(String[] segments) {
-		String[] simple = this.simpleSegments;
-		if (segments.length != simple.length) {
-			return false;
-		}
-		for (int i = this.literalSegments.size(); i < simple.length; i++) {
-			String literal = simple[i];
-			if ((literal != null) ? !literal.equals(segments[i]) : segments[i].isEmpty()) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	/**
-	 * The segments of a raw path that starts with {@code /}: {@code /a/b} gives
-	 * {@code [a, b]}, {@code /a/} gives {@code [a, ""]} and {@code /} gives {@code [""]}.
-	 * @param path the path
-	 * @return the segments
-	 */
-	static String[] split(String path) {
-		int count = 1;
-		for (int i = 1; i < path.length(); i++) {
-			if (path.charAt(i) == '/') {
-				count++;
-			}
-		}
-		String[] segments = new String[count];
-		int start = 1;
-		for (int n = 0; n < count; n++) {
-			int end = path.indexOf('/', start);
-			if (end < 0) {
-				end = path.length();
-			}
-			segments[n] = path.substring(start, end);
-			start = end + 1;
-		}
-		return segments;
 	}
 
 	/**
@@ -212,47 +130,6 @@ public final class RoutePattern {
 			}
 		}
 		return List.copyOf(result);
-	}
-
-	private static List<String> literalSegments(List<String> prefixSegments, String[] parts) {
-		List<String> result = new ArrayList<>(prefixSegments);
-		for (int i = 0; i < parts.length && !parts[i].isEmpty() && isLiteral(parts[i]); i++) {
-			result.add(parts[i]);
-		}
-		return List.copyOf(result);
-	}
-
-	private static String[] simpleSegments(List<String> prefixSegments, String[] parts) {
-		List<String> segments = new ArrayList<>(prefixSegments);
-		for (int i = 0; i < parts.length; i++) {
-			String part = parts[i];
-			boolean variable = part.length() > 2 && part.charAt(0) == '{' && part.charAt(part.length() - 1) == '}'
-					&& isIdentifier(part, 1, part.length() - 1);
-			if (!variable && (!isLiteral(part) || (part.isEmpty() && i < parts.length - 1))) {
-				return null;
-			}
-			segments.add(variable ? null : part);
-		}
-		return segments.toArray(new String[0]);
-	}
-
-	private static boolean isIdentifier(String text, int start, int end) {
-		for (int i = start; i < end; i++) {
-			if (!Character.isJavaIdentifierPart(text.charAt(i))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isLiteral(String segment) {
-		for (int i = 0; i < segment.length(); i++) {
-			char c = segment.charAt(i);
-			if (c == '{' || c == '}' || c == '*' || c == '?' || c == '%' || c == ';' || c == '\\') {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	@Override

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
+import dev.methodguard.internal.allow.MethodIndex;
+import dev.methodguard.internal.allow.MethodIndexHolder;
+
 /**
  * Reads the {@link Route routes} of one kind of handler from what the application
  * registered.

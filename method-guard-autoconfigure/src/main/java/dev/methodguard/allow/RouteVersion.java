@@ -88,7 +88,7 @@ public record RouteVersion(@Nullable String value, boolean baseline, @Nullable C
 	 * @param requested the parsed version of the request
 	 * @return {@code true} for a fixed version earlier than the request's
 	 */
-	boolean capsBelow(Comparable<?> requested) {
+	public boolean capsBelow(Comparable<?> requested) {
 		if (this.version == null || this.baseline) {
 			return false;
 		}
@@ -102,7 +102,7 @@ public record RouteVersion(@Nullable String value, boolean baseline, @Nullable C
 	 * @param other the other condition
 	 * @return {@code true} if this one wins
 	 */
-	boolean isLaterThan(RouteVersion other) {
+	public boolean isLaterThan(RouteVersion other) {
 		if (this.version == null) {
 			return false;
 		}

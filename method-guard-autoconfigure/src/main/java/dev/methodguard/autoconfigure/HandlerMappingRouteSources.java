@@ -3,7 +3,6 @@ package dev.methodguard.autoconfigure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -12,30 +11,27 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.methodguard.allow.HandlerMappingReader;
-import dev.methodguard.allow.RequestMappingRouteSource;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteKind;
 import dev.methodguard.allow.RouteSource;
-import dev.methodguard.allow.RouterFunctionRouteSource;
-import dev.methodguard.allow.ServletRouteSource;
-import dev.methodguard.allow.UrlHandlerRouteSource;
-import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
-import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
-import dev.methodguard.servlet.FunctionalHeadHandlerMapping;
-import dev.methodguard.servlet.OptionsHandlerMapping;
-
-import org.jspecify.annotations.Nullable;
+import dev.methodguard.internal.allow.RequestMappingRouteSource;
+import dev.methodguard.internal.allow.RouterFunctionRouteSource;
+import dev.methodguard.internal.allow.ServletRouteSource;
+import dev.methodguard.internal.allow.UrlHandlerRouteSource;
+import dev.methodguard.internal.servlet.EarlyRejectionHandlerMapping;
+import dev.methodguard.internal.servlet.ErrorDispatchHandlerMapping;
+import dev.methodguard.internal.servlet.FunctionalHeadHandlerMapping;
+import dev.methodguard.internal.servlet.OptionsHandlerMapping;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.function.SingletonSupplier;
-import org.springframework.web.accept.ApiVersionStrategy;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
-import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -210,23 +206,5 @@ final class HandlerMappingRouteSources implements Supplier<List<RouteSource>> {
 		return false;
 	}
 
-	/**
-	 * The API version strategy of the application's handler mappings (Spring MVC gives the
-	 * one of {@code spring.mvc.apiversion.*} and {@code configureApiVersioning} to its
-	 * mappings of annotated controllers and router functions): the first one a mapping has,
-	 * looked for once, when first asked for.
-	 * @param handlerMappings the handler mappings
-	 * @return the strategy, supplying {@code null} where the application does not version
-	 * its API
-	 */
-	static Supplier<@Nullable ApiVersionStrategy> apiVersionStrategy(ObjectProvider<HandlerMapping> handlerMappings) {
-		SingletonSupplier<Optional<ApiVersionStrategy>> strategy = SingletonSupplier.of(() -> handlerMappings
-			.orderedStream()
-			.filter(AbstractHandlerMapping.class::isInstance)
-			.map((mapping) -> Optional.ofNullable(((AbstractHandlerMapping) mapping).getApiVersionStrategy()))
-			.flatMap(Optional::stream)
-			.findFirst());
-		return () -> strategy.obtain().orElse(null);
-	}
 
 }

@@ -13,28 +13,30 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.methodguard.allow.HandlerMappingReader;
-import dev.methodguard.allow.MethodIndexHolder;
-import dev.methodguard.allow.PathPolicy;
 import dev.methodguard.allow.RouteSource;
+import dev.methodguard.internal.allow.ApiVersionStrategies;
+import dev.methodguard.internal.allow.MethodIndexHolder;
+import dev.methodguard.internal.allow.PathPolicy;
+import dev.methodguard.internal.problem.MethodProblemFactory;
 import dev.methodguard.internal.routing.FastRouting;
+import dev.methodguard.internal.servlet.ApplicationAdvice;
+import dev.methodguard.internal.servlet.BrowserErrorPageInterceptor;
+import dev.methodguard.internal.servlet.BrowserErrorPages;
+import dev.methodguard.internal.servlet.ContainerRejectionFilter;
+import dev.methodguard.internal.servlet.EarlyRejectionHandlerMapping;
+import dev.methodguard.internal.servlet.ErrorDispatchHandlerMapping;
+import dev.methodguard.internal.servlet.FunctionalHeadHandlerMapping;
+import dev.methodguard.internal.servlet.MethodGuardAdvice;
+import dev.methodguard.internal.servlet.MethodGuardExceptionResolver;
+import dev.methodguard.internal.servlet.MethodGuardFilter;
+import dev.methodguard.internal.servlet.MethodRejections;
+import dev.methodguard.internal.servlet.OptionsHandlerMapping;
+import dev.methodguard.internal.servlet.ProblemWriter;
+import dev.methodguard.internal.servlet.RejectionLogger;
+import dev.methodguard.internal.servlet.RejectionResponses;
+import dev.methodguard.internal.servlet.RequestBodyDrain;
 import dev.methodguard.problem.MethodGuardProblemCustomizer;
-import dev.methodguard.problem.MethodProblemFactory;
 import dev.methodguard.problem.MethodRejectionListener;
-import dev.methodguard.servlet.ApplicationAdvice;
-import dev.methodguard.servlet.BrowserErrorPageInterceptor;
-import dev.methodguard.servlet.BrowserErrorPages;
-import dev.methodguard.servlet.ContainerRejectionFilter;
-import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
-import dev.methodguard.servlet.ErrorDispatchHandlerMapping;
-import dev.methodguard.servlet.FunctionalHeadHandlerMapping;
-import dev.methodguard.servlet.MethodGuardAdvice;
-import dev.methodguard.servlet.MethodGuardExceptionResolver;
-import dev.methodguard.servlet.MethodGuardFilter;
-import dev.methodguard.servlet.MethodRejections;
-import dev.methodguard.servlet.OptionsHandlerMapping;
-import dev.methodguard.servlet.ProblemWriter;
-import dev.methodguard.servlet.RejectionLogger;
-import dev.methodguard.servlet.RequestBodyDrain;
 import dev.methodguard.servlet.UnionRequestMappingHandlerMapping;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -118,7 +120,6 @@ public final class MethodGuardAutoConfiguration {
 	static final String SECURITY_FILTER_CHAIN_BEAN = "springSecurityFilterChain";
 
 	@Bean
-	@ConditionalOnMissingBean
 	MethodIndexHolder methodGuardIndex(ObjectProvider<HandlerMapping> handlerMappings,
 			ObjectProvider<RouteSource> routeSources, ObjectProvider<HandlerMappingReader> readers,
 			ObjectProvider<DispatcherServletPath> dispatcherServletPath, ApplicationContext context,
@@ -130,16 +131,14 @@ public final class MethodGuardAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	RequestBodyDrain methodGuardRequestBodyDrain(MethodGuardProperties properties) {
 		return new RequestBodyDrain(properties.getMaxDrainSize().toBytes());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ProblemWriter methodGuardProblemWriter(ListableBeanFactory beanFactory, RequestBodyDrain drain,
-			MethodRejections rejections, BrowserErrorPages pages) {
-		return new ProblemWriter(() -> ApplicationConverters.of(beanFactory), drain, rejections::announce, pages);
+			RejectionResponses responses, BrowserErrorPages pages) {
+		return new ProblemWriter(() -> ApplicationConverters.of(beanFactory), drain, responses, pages);
 	}
 
 	/**
@@ -150,20 +149,18 @@ public final class MethodGuardAutoConfiguration {
 	 * {@code /error} cannot turn it into a 401.
 	 * @param properties the properties
 	 * @param drain settles unread request bodies
-	 * @param rejections the decision logic, whose listeners are told of each page
+	 * @param responses tells the listeners of each page and builds its problem
 	 * @param context the application context, for its beans
 	 * @return the browser face
 	 */
 	@Bean
-	@ConditionalOnMissingBean
 	BrowserErrorPages methodGuardBrowserErrorPages(MethodGuardProperties properties, RequestBodyDrain drain,
-			MethodRejections rejections, ApplicationContext context) {
+			RejectionResponses responses, ApplicationContext context) {
 		SingletonSupplier<Boolean> secured = SingletonSupplier
 			.of(() -> context.containsBean(SECURITY_FILTER_CHAIN_BEAN));
 		Supplier<@Nullable Servlet> errorServlet = () -> secured.obtain()
 				? context.getBeanProvider(DispatcherServlet.class).getIfUnique() : null;
-		return new BrowserErrorPages(properties.getHtmlErrorPages().isEnabled(), drain, rejections::announce,
-				errorServlet);
+		return new BrowserErrorPages(properties.getHtmlErrorPages().isEnabled(), drain, responses, errorServlet);
 	}
 
 	/**
@@ -172,7 +169,6 @@ public final class MethodGuardAutoConfiguration {
 	 * @return the configurer
 	 */
 	@Bean
-	@ConditionalOnMissingBean(name = "methodGuardBrowserErrorPageConfigurer")
 	@ConditionalOnBooleanProperty(name = "method-guard.html-error-pages.enabled", matchIfMissing = true)
 	WebMvcConfigurer methodGuardBrowserErrorPageConfigurer() {
 		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor();
@@ -198,7 +194,6 @@ public final class MethodGuardAutoConfiguration {
 	 * @return the mapping
 	 */
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "method-guard.early-rejection.enabled", matchIfMissing = true)
 	EarlyRejectionHandlerMapping methodGuardEarlyRejectionHandlerMapping(MethodRejections rejections,
 			ProblemWriter writer, ApplicationAdvice advice, MethodIndexHolder index) {
@@ -225,7 +220,6 @@ public final class MethodGuardAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ApplicationAdvice methodGuardApplicationAdvice(ApplicationContext context) {
 		return new ApplicationAdvice(() -> ControllerAdviceBean.findAnnotatedBeans(context));
 	}
@@ -307,19 +301,16 @@ public final class MethodGuardAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	PathPolicy methodGuardPathPolicy(MethodGuardProperties properties) {
 		return PathPolicy.of(properties.getConcealPaths(), properties.getExcludePaths());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	RejectionLogger methodGuardRejectionLogger(MethodGuardProperties properties) {
 		return new RejectionLogger(RejectionLogger.Level.valueOf(properties.getLog().getLevel().name()));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	MethodProblemFactory methodGuardProblemFactory(MethodGuardProperties properties,
 			ObjectProvider<MessageSource> messageSource, ObjectProvider<MethodGuardProblemCustomizer> customizers) {
 		return new MethodProblemFactory(properties.getProblem().getType(), messageSource.getIfAvailable(),
@@ -327,25 +318,28 @@ public final class MethodGuardAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	MethodRejections methodGuardRejections(MethodIndexHolder index, MethodProblemFactory problems,
-			MethodGuardProperties properties, PathPolicy policy, ObjectProvider<MethodRejectionListener> listeners,
-			ObjectProvider<HandlerMapping> handlerMappings) {
-		return new MethodRejections(index, problems, properties.getUnknownMethodStatus(), policy,
-				listeners.orderedStream().toList(), HandlerMappingRouteSources.apiVersionStrategy(handlerMappings));
+	MethodRejections methodGuardRejections(MethodIndexHolder index, MethodGuardProperties properties,
+			PathPolicy policy, ObjectProvider<HandlerMapping> handlerMappings) {
+		return new MethodRejections(index, properties.getUnknownMethodStatus(), policy,
+				ApiVersionStrategies.first(handlerMappings));
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	MethodGuardExceptionResolver methodGuardExceptionResolver(MethodRejections rejections, BeanFactory beanFactory,
-			RequestBodyDrain drain, ApplicationAdvice advice, BrowserErrorPages pages) {
+	RejectionResponses methodGuardRejectionResponses(MethodProblemFactory problems,
+			ObjectProvider<MethodRejectionListener> listeners) {
+		return new RejectionResponses(problems, listeners.orderedStream().toList());
+	}
+
+	@Bean
+	MethodGuardExceptionResolver methodGuardExceptionResolver(MethodRejections rejections,
+			RejectionResponses responses, BeanFactory beanFactory, RequestBodyDrain drain, ApplicationAdvice advice,
+			BrowserErrorPages pages) {
 		Supplier<HandlerExceptionResolver> delegate = () -> beanFactory.getBean(MVC_EXCEPTION_RESOLVER_BEAN,
 				HandlerExceptionResolver.class);
-		return new MethodGuardExceptionResolver(rejections, delegate, drain, advice, pages);
+		return new MethodGuardExceptionResolver(rejections, responses, delegate, drain, advice, pages);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	MethodGuardAdvice methodGuardAdvice() {
 		return new MethodGuardAdvice();
 	}
@@ -377,7 +371,6 @@ public final class MethodGuardAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ErrorDispatchHandlerMapping methodGuardErrorDispatchHandlerMapping(MethodRejections rejections,
 			BrowserErrorPages pages) {
 		return new ErrorDispatchHandlerMapping(rejections, pages);
@@ -393,7 +386,6 @@ public final class MethodGuardAutoConfiguration {
 	 * @return the mapping
 	 */
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBean(RouterFunctionMapping.class)
 	FunctionalHeadHandlerMapping methodGuardFunctionalHeadHandlerMapping(
 			ObjectProvider<RouterFunctionMapping> routerFunctionMappings,
@@ -408,7 +400,6 @@ public final class MethodGuardAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "method-guard.options.enabled", matchIfMissing = true)
 	OptionsHandlerMapping methodGuardOptionsHandlerMapping(MethodIndexHolder index, MethodRejections rejections,
 			BeanFactory beanFactory, RequestBodyDrain drain) {

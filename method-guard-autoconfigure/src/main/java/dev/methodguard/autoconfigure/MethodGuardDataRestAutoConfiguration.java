@@ -1,8 +1,8 @@
 package dev.methodguard.autoconfigure;
 
 import dev.methodguard.allow.HandlerMappingReader;
-import dev.methodguard.allow.MethodIndexHolder;
-import dev.methodguard.allow.datarest.DataRestRouteSource;
+import dev.methodguard.internal.allow.MethodIndexHolder;
+import dev.methodguard.internal.allow.datarest.DataRestRouteSource;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

@@ -2,14 +2,13 @@ package dev.methodguard.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.methodguard.actuate.RejectionMetrics;
-import dev.methodguard.allow.MethodIndexHolder;
+import dev.methodguard.internal.actuate.RejectionMetrics;
+import dev.methodguard.internal.allow.MethodIndexHolder;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -23,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 public final class MethodGuardMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	RejectionMetrics methodGuardRejectionMetrics(ObjectProvider<MeterRegistry> registry) {
 		return new RejectionMetrics(registry::getIfUnique);
 	}

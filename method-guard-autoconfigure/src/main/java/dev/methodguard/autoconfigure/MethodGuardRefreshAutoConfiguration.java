@@ -1,11 +1,10 @@
 package dev.methodguard.autoconfigure;
 
-import dev.methodguard.allow.MethodIndexHolder;
+import dev.methodguard.internal.allow.MethodIndexHolder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -23,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 public final class MethodGuardRefreshAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	RefreshScopeRouteChanges methodGuardRefreshScopeRouteChanges(MethodIndexHolder index, ApplicationContext context) {
 		return new RefreshScopeRouteChanges(index, context);
 	}

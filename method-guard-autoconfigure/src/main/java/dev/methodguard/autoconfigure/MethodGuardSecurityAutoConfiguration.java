@@ -1,9 +1,10 @@
 package dev.methodguard.autoconfigure;
 
-import dev.methodguard.servlet.FirewallRejectionHandler;
-import dev.methodguard.servlet.MethodRejections;
-import dev.methodguard.servlet.ProblemWriter;
 import io.micrometer.observation.ObservationRegistry;
+
+import dev.methodguard.internal.servlet.FirewallRejectionHandler;
+import dev.methodguard.internal.servlet.MethodRejections;
+import dev.methodguard.internal.servlet.ProblemWriter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -2,7 +2,7 @@ package dev.methodguard.autoconfigure;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.methodguard.allow.MethodIndexHolder;
+import dev.methodguard.internal.allow.MethodIndexHolder;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEvent;

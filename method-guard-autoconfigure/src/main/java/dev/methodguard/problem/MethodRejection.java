@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.allow.AllowedMethods;
 
+
 /**
  * The decision to reject a request because of its method.
  *
@@ -20,6 +21,21 @@ import dev.methodguard.allow.AllowedMethods;
  */
 public record MethodRejection(int status, String method, String path, @Nullable AllowedMethods allowed,
 		List<String> patterns) {
+
+	/**
+	 * The request attribute that holds the rejection of a request answered with the
+	 * application's error page, for its own {@code ErrorController} or
+	 * {@code ErrorViewResolver}.
+	 */
+	public static final String REQUEST_ATTRIBUTE = MethodRejection.class.getName() + ".REJECTION";
+
+	/**
+	 * The name under which the allowed methods are listed, in the order of the {@code Allow}
+	 * header, wherever the answer has one (a 405): the member of the problem
+	 * ({@code method-guard.problem.include-allowed-methods}) and the model attribute of the
+	 * error page.
+	 */
+	public static final String ALLOWED_METHODS = "allowedMethods";
 
 	/**
 	 * Validate and copy the components.

@@ -10,9 +10,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import dev.methodguard.allow.MethodIndexHolder;
-import dev.methodguard.allow.PathPolicy;
+import dev.methodguard.internal.allow.MethodIndexHolder;
+import dev.methodguard.internal.allow.PathPolicy;
 import dev.methodguard.internal.routing.FastRouting;
+import dev.methodguard.internal.servlet.FunctionalHeadHandlerMapping;
+import dev.methodguard.internal.servlet.MismatchRouting;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.function.SingletonSupplier;

@@ -2,16 +2,17 @@ package dev.methodguard.actuate;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import dev.methodguard.actuate.MethodsEndpoint.RouteDescriptor;
 import dev.methodguard.allow.AllowedMethods;
-import dev.methodguard.allow.MethodIndex;
-import dev.methodguard.allow.PathPolicy;
 import dev.methodguard.allow.Presence;
 import dev.methodguard.allow.Route;
 import dev.methodguard.allow.RouteKind;
 import dev.methodguard.allow.RoutePattern;
 import dev.methodguard.allow.RouteVersion;
-import org.junit.jupiter.api.Test;
+import dev.methodguard.internal.allow.MethodIndex;
+import dev.methodguard.internal.allow.PathPolicy;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.web.accept.ApiVersionStrategy;

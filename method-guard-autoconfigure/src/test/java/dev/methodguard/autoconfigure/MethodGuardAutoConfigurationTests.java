@@ -3,33 +3,33 @@ package dev.methodguard.autoconfigure;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.RequestDispatcher;
 
-import dev.methodguard.actuate.MethodsEndpoint;
-import dev.methodguard.actuate.RejectionMetrics;
-import dev.methodguard.allow.AllowedMethods;
-import dev.methodguard.allow.MethodIndex;
-import dev.methodguard.allow.MethodIndexHolder;
-import dev.methodguard.allow.PathPolicy;
-import dev.methodguard.problem.MethodGuardProblemCustomizer;
-import dev.methodguard.problem.MethodProblemFactory;
-import dev.methodguard.problem.MethodRejection;
-import dev.methodguard.servlet.ApplicationAdvice;
-import dev.methodguard.servlet.BrowserErrorPages;
-import dev.methodguard.servlet.ContainerRejectionFilter;
-import dev.methodguard.servlet.MethodGuardAdvice;
-import dev.methodguard.servlet.MethodGuardExceptionResolver;
-import dev.methodguard.servlet.MethodGuardFilter;
-import dev.methodguard.servlet.MethodRejections;
-import dev.methodguard.servlet.OptionsHandlerMapping;
-import dev.methodguard.servlet.RejectionLogger;
-import dev.methodguard.servlet.RequestBodyDrain;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import dev.methodguard.actuate.MethodGuardEndpointAutoConfiguration;
+import dev.methodguard.actuate.MethodsEndpoint;
+import dev.methodguard.allow.AllowedMethods;
+import dev.methodguard.internal.actuate.RejectionMetrics;
+import dev.methodguard.internal.allow.MethodIndexHolder;
+import dev.methodguard.internal.allow.PathPolicy;
+import dev.methodguard.internal.problem.MethodProblemFactory;
+import dev.methodguard.internal.servlet.BrowserErrorPages;
+import dev.methodguard.internal.servlet.ContainerRejectionFilter;
+import dev.methodguard.internal.servlet.MethodGuardAdvice;
+import dev.methodguard.internal.servlet.MethodGuardExceptionResolver;
+import dev.methodguard.internal.servlet.MethodGuardFilter;
+import dev.methodguard.internal.servlet.MethodRejections;
+import dev.methodguard.internal.servlet.OptionsHandlerMapping;
+import dev.methodguard.internal.servlet.RejectionLogger;
+import dev.methodguard.internal.servlet.RequestBodyDrain;
+import dev.methodguard.problem.MethodGuardMessageCodes;
+import dev.methodguard.problem.MethodGuardProblemCustomizer;
+import dev.methodguard.problem.MethodRejection;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -159,24 +159,6 @@ class MethodGuardAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(MethodGuardAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MethodIndexHolder.class));
-	}
-
-	@Test
-	void userDefinedBeansReplaceEachPiece() {
-		this.runner.withUserConfiguration(UserBeans.class).run((context) -> {
-			assertThat(context).hasSingleBean(MethodIndexHolder.class)
-				.hasSingleBean(MethodProblemFactory.class)
-				.hasSingleBean(MethodRejections.class)
-				.hasSingleBean(MethodGuardExceptionResolver.class)
-				.hasSingleBean(MethodGuardAdvice.class)
-				.hasSingleBean(OptionsHandlerMapping.class);
-			assertThat(context.getBean(MethodIndexHolder.class)).isSameAs(context.getBean("userIndex"));
-			assertThat(context.getBean(MethodProblemFactory.class)).isSameAs(context.getBean("userProblems"));
-			assertThat(context.getBean(MethodRejections.class)).isSameAs(context.getBean("userRejections"));
-			assertThat(context.getBean(MethodGuardExceptionResolver.class)).isSameAs(context.getBean("userResolver"));
-			assertThat(context.getBean(MethodGuardAdvice.class)).isSameAs(context.getBean("userAdvice"));
-			assertThat(context.getBean(OptionsHandlerMapping.class)).isSameAs(context.getBean("userOptions"));
-		});
 	}
 
 	@Test
@@ -314,7 +296,7 @@ class MethodGuardAutoConfigurationTests {
 			assertThat(chain.getRequest()).as("the page is rendered down the dispatch").isNotNull();
 			assertThat(response.getStatus()).isEqualTo(501);
 			assertThat(chain.getRequest().getAttribute(RequestDispatcher.ERROR_STATUS_CODE)).isEqualTo(501);
-			assertThat(request.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE)).isNotNull();
+			assertThat(request.getAttribute(MethodRejection.REQUEST_ATTRIBUTE)).isNotNull();
 			assertThat(response.getHeader(HttpHeaders.ALLOW)).isNull();
 			assertThat(response.getContentAsString()).isEmpty();
 		});
@@ -569,48 +551,10 @@ class MethodGuardAutoConfigurationTests {
 		@Bean
 		MessageSource messageSource() {
 			StaticMessageSource messages = new StaticMessageSource();
-			messages.addMessage(MethodProblemFactory.TITLE_CODE_405, Locale.ENGLISH, "Methode nicht erlaubt");
-			messages.addMessage(MethodProblemFactory.DETAIL_CODE_405, Locale.ENGLISH,
+			messages.addMessage(MethodGuardMessageCodes.TITLE_405, Locale.ENGLISH, "Methode nicht erlaubt");
+			messages.addMessage(MethodGuardMessageCodes.DETAIL_405, Locale.ENGLISH,
 					"{0} auf {1} geht nicht; erlaubt: {2}");
 			return messages;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class UserBeans {
-
-		private final Supplier<MethodIndex> empty = () -> MethodIndex.of(List.of());
-
-		@Bean
-		MethodIndexHolder userIndex() {
-			return new MethodIndexHolder(List::of, true);
-		}
-
-		@Bean
-		MethodProblemFactory userProblems() {
-			return new MethodProblemFactory(URI.create("about:blank"), null, true, List.of());
-		}
-
-		@Bean
-		MethodRejections userRejections() {
-			return new MethodRejections(this.empty, userProblems(), 501, PathPolicy.none(), List.of());
-		}
-
-		@Bean
-		MethodGuardExceptionResolver userResolver() {
-			return new MethodGuardExceptionResolver(userRejections(), () -> null, new RequestBodyDrain(0),
-					new ApplicationAdvice(List::of));
-		}
-
-		@Bean
-		MethodGuardAdvice userAdvice() {
-			return new MethodGuardAdvice();
-		}
-
-		@Bean
-		OptionsHandlerMapping userOptions() {
-			return new OptionsHandlerMapping(this.empty, userRejections(), () -> null, new RequestBodyDrain(0));
 		}
 
 	}

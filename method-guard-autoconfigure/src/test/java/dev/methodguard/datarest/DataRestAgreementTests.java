@@ -9,14 +9,15 @@ import java.util.Set;
 
 import jakarta.servlet.ServletException;
 
-import dev.methodguard.allow.AllowedMethods;
-import dev.methodguard.allow.MethodIndex;
-import dev.methodguard.allow.Resolution;
-import dev.methodguard.allow.Route;
-import dev.methodguard.allow.RouteSource.Reading;
-import dev.methodguard.allow.datarest.DataRestRouteSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.methodguard.allow.AllowedMethods;
+import dev.methodguard.allow.Route;
+import dev.methodguard.allow.RouteSource.Reading;
+import dev.methodguard.internal.allow.MethodIndex;
+import dev.methodguard.internal.allow.Resolution;
+import dev.methodguard.internal.allow.datarest.DataRestRouteSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

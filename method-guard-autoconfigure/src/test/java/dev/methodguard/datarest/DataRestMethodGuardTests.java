@@ -3,15 +3,16 @@ package dev.methodguard.datarest;
 import java.net.URI;
 import java.util.List;
 
-import dev.methodguard.allow.MethodIndex;
-import dev.methodguard.allow.MethodIndexHolder;
-import dev.methodguard.allow.Route;
-import dev.methodguard.allow.RouteKind;
-import dev.methodguard.servlet.EarlyRejectionHandlerMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.methodguard.allow.Route;
+import dev.methodguard.allow.RouteKind;
+import dev.methodguard.internal.allow.MethodIndex;
+import dev.methodguard.internal.allow.MethodIndexHolder;
+import dev.methodguard.internal.servlet.EarlyRejectionHandlerMapping;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

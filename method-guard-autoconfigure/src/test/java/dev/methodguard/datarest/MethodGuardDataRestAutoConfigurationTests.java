@@ -2,12 +2,13 @@ package dev.methodguard.datarest;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import dev.methodguard.allow.HandlerMappingReader;
-import dev.methodguard.allow.MethodIndex;
-import dev.methodguard.allow.MethodIndexHolder;
 import dev.methodguard.autoconfigure.MethodGuardAutoConfiguration;
 import dev.methodguard.autoconfigure.MethodGuardDataRestAutoConfiguration;
-import org.junit.jupiter.api.Test;
+import dev.methodguard.internal.allow.MethodIndex;
+import dev.methodguard.internal.allow.MethodIndexHolder;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.rest.autoconfigure.DataRestAutoConfiguration;

@@ -1,9 +1,10 @@
 package dev.methodguard.security;
 
+import org.junit.jupiter.api.Test;
+
 import dev.methodguard.autoconfigure.MethodGuardAutoConfiguration;
 import dev.methodguard.autoconfigure.MethodGuardSecurityAutoConfiguration;
-import dev.methodguard.servlet.FirewallRejectionHandler;
-import org.junit.jupiter.api.Test;
+import dev.methodguard.internal.servlet.FirewallRejectionHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;

@@ -2,12 +2,13 @@ package dev.methodguard.versions;
 
 import java.util.List;
 
-import dev.methodguard.allow.MethodIndex;
-import dev.methodguard.allow.MethodIndexHolder;
+import org.junit.jupiter.api.Test;
+
 import dev.methodguard.allow.Route;
 import dev.methodguard.autoconfigure.MethodGuardAutoConfiguration;
+import dev.methodguard.internal.allow.MethodIndex;
+import dev.methodguard.internal.allow.MethodIndexHolder;
 import dev.methodguard.testapp.TestControllers;
-import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;

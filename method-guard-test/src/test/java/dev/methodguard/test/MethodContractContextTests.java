@@ -2,8 +2,8 @@ package dev.methodguard.test;
 
 import org.junit.jupiter.api.Test;
 
+import dev.methodguard.actuate.MethodGuardEndpointAutoConfiguration;
 import dev.methodguard.autoconfigure.MethodGuardAutoConfiguration;
-import dev.methodguard.autoconfigure.MethodGuardEndpointAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
