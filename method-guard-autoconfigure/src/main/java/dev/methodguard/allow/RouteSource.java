@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
-import dev.methodguard.internal.allow.MethodIndex;
-import dev.methodguard.internal.allow.MethodIndexHolder;
-
 /**
  * Reads the {@link Route routes} of one kind of handler from what the application
  * registered.
@@ -15,7 +12,7 @@ import dev.methodguard.internal.allow.MethodIndexHolder;
 public interface RouteSource {
 
 	/**
-	 * The routes this source knows, read when the {@link MethodIndex} is built.
+	 * The routes this source knows, read when method-guard builds its index.
 	 * @return the routes
 	 */
 	List<Route> routes();
@@ -41,8 +38,8 @@ public interface RouteSource {
 	 * @param unchanged whether what was read is still what the handlers serve: a cheap check,
 	 * such as the identity of the object the routes were read from, made before every use of
 	 * the index built from this reading (a {@code false} has the index built again); always
-	 * {@code true} for a source whose routes never change, or whose changes are reported
-	 * through {@link MethodIndexHolder#invalidate()}
+	 * {@code true} for a source whose routes never change, or whose changes are announced
+	 * with a {@link RoutesChangedEvent}
 	 */
 	record Reading(List<Route> routes, List<String> unread, BooleanSupplier unchanged) {
 

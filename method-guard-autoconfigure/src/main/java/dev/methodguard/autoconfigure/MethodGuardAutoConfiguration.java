@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.methodguard.allow.HandlerMappingReader;
 import dev.methodguard.allow.RouteSource;
+import dev.methodguard.allow.RoutesChangedEvent;
 import dev.methodguard.internal.allow.ApiVersionStrategies;
 import dev.methodguard.internal.allow.MethodIndexHolder;
 import dev.methodguard.internal.allow.PathPolicy;
@@ -57,6 +58,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
@@ -118,6 +120,17 @@ public final class MethodGuardAutoConfiguration {
 	 * looks it up.
 	 */
 	static final String SECURITY_FILTER_CHAIN_BEAN = "springSecurityFilterChain";
+
+	/**
+	 * Has the index built again after each {@link RoutesChangedEvent}.
+	 * @param index the index
+	 * @return the listener
+	 */
+	@Bean
+	static ApplicationListener<RoutesChangedEvent> methodGuardRoutesChangedListener(
+			ObjectProvider<MethodIndexHolder> index) {
+		return (event) -> index.ifAvailable(MethodIndexHolder::invalidate);
+	}
 
 	@Bean
 	MethodIndexHolder methodGuardIndex(ObjectProvider<HandlerMapping> handlerMappings,

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import dev.methodguard.actuate.MethodGuardEndpointAutoConfiguration;
 import dev.methodguard.actuate.MethodsEndpoint;
 import dev.methodguard.allow.AllowedMethods;
+import dev.methodguard.allow.RoutesChangedEvent;
 import dev.methodguard.internal.actuate.RejectionMetrics;
+import dev.methodguard.internal.allow.MethodIndex;
 import dev.methodguard.internal.allow.MethodIndexHolder;
 import dev.methodguard.internal.allow.PathPolicy;
 import dev.methodguard.internal.problem.MethodProblemFactory;
@@ -159,6 +161,17 @@ class MethodGuardAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(MethodGuardAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MethodIndexHolder.class));
+	}
+
+	@Test
+	void aRoutesChangedEventHasTheIndexBuiltAgain() {
+		this.runner.run((context) -> {
+			MethodIndexHolder holder = context.getBean(MethodIndexHolder.class);
+			MethodIndex before = holder.get();
+			assertThat(holder.get()).as("unchanged routes keep the index").isSameAs(before);
+			context.publishEvent(new RoutesChangedEvent(this));
+			assertThat(holder.get()).as("the index after the event").isNotSameAs(before);
+		});
 	}
 
 	@Test
