@@ -20,6 +20,7 @@ import dev.methodguard.internal.allow.ApiVersionStrategies;
 import dev.methodguard.internal.allow.MethodIndexHolder;
 import dev.methodguard.internal.allow.PathPolicy;
 import dev.methodguard.internal.problem.MethodProblemFactory;
+import dev.methodguard.internal.routing.FastRouting;
 import dev.methodguard.internal.servlet.ApplicationAdvice;
 import dev.methodguard.internal.servlet.BrowserErrorPageInterceptor;
 import dev.methodguard.internal.servlet.BrowserErrorPages;
@@ -44,6 +45,7 @@ import dev.methodguard.servlet.UnionRequestMappingHandlerMapping;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -62,6 +64,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Scope;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -391,6 +394,20 @@ public final class MethodGuardAutoConfiguration {
 	@Bean
 	static WebMvcRegistrationsRegistrar methodGuardWebMvcRegistrationsRegistrar() {
 		return new WebMvcRegistrationsRegistrar();
+	}
+
+	/**
+	 * Fast routing for Spring MVC's mapping of annotated controllers where that mapping is a
+	 * {@link UnionRequestMappingHandlerMapping}: opt-in. One instance per mapping, which
+	 * asks for it once its handler methods are detected.
+	 * @return fast routing for one mapping
+	 */
+	@Bean
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty("method-guard.fast-routing.enabled")
+	FastRouting methodGuardFastRouting() {
+		return new FastRouting();
 	}
 
 	@Bean

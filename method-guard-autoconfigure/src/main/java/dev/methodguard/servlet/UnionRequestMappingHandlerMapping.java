@@ -1,6 +1,8 @@
 package dev.methodguard.servlet;
 
 import java.lang.reflect.Method;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.methodguard.internal.allow.MethodIndexHolder;
 import dev.methodguard.internal.allow.PathPolicy;
+import dev.methodguard.internal.routing.FastRouting;
 import dev.methodguard.internal.servlet.FunctionalHeadHandlerMapping;
 import dev.methodguard.internal.servlet.MismatchRouting;
 
@@ -39,11 +42,19 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * from {@code getRequestMappingHandlerMapping()}. It finds method-guard's beans in its
  * application context when it first needs them; without them (method-guard disabled) it is
  * Spring's mapping.
+ * <p>
+ * Where the application context declares a {@link FastRouting} (opt-in:
+ * {@code method-guard.fast-routing.enabled}), a lookup evaluates only the mappings whose
+ * patterns may match the request's path; Spring's lookup is otherwise unchanged.
  */
 public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapping {
 
 	private final SingletonSupplier<Optional<MismatchRouting>> routing = SingletonSupplier
 		.of(this::routingOfTheContext);
+
+	private volatile @Nullable FastRouting fastRouting;
+
+	private final FastRouting.Lookup lookup = new SpringLookup();
 
 	/**
 	 * Create the mapping. Its collaborators are found in the application context when first
@@ -54,16 +65,74 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 	public UnionRequestMappingHandlerMapping() {
 	}
 
+	/**
+	 * Finds fast routing in the application context, where it is declared, before the
+	 * handler methods are detected and registered.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		ApplicationContext context = getApplicationContext();
+		this.fastRouting = (context != null) ? context.getBeanProvider(FastRouting.class).getIfUnique() : null;
+		super.afterPropertiesSet();
+	}
+
 	@Override
 	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
 		super.registerMapping(mapping, handler, method);
+		FastRouting fast = this.fastRouting;
+		if (fast != null) {
+			fast.registered(mapping);
+		}
 		routesChanged();
 	}
 
 	@Override
 	public void unregisterMapping(RequestMappingInfo mapping) {
 		super.unregisterMapping(mapping);
+		FastRouting fast = this.fastRouting;
+		if (fast != null) {
+			fast.unregistered(mapping);
+		}
 		routesChanged();
+	}
+
+	@Override
+	protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+		super.registerHandlerMethod(handler, method, mapping);
+		FastRouting fast = this.fastRouting;
+		if (fast != null) {
+			fast.registered(mapping);
+		}
+	}
+
+	/**
+	 * Starts fast routing where the application context declares it.
+	 */
+	@Override
+	protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
+		super.handlerMethodsInitialized(handlerMethods);
+		FastRouting fast = this.fastRouting;
+		if (fast != null) {
+			fast.start(formatMappingName(), handlerMethods, this::getHandlerMethods, getPatternParser() != null,
+					getApiVersionStrategy() != null);
+		}
+	}
+
+	/**
+	 * Spring's lookup, or fast routing's where it is declared.
+	 */
+	@Override
+	protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+			throws Exception {
+		FastRouting fast = this.fastRouting;
+		return (fast != null) ? fast.lookup(lookupPath, request, this.lookup)
+				: super.lookupHandlerMethod(lookupPath, request);
+	}
+
+	@Override
+	protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
+		FastRouting fast = this.fastRouting;
+		return (fast == null || fast.admits(info)) ? super.getMatchingMapping(info, request) : null;
 	}
 
 	/**
@@ -78,7 +147,8 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 			HttpServletRequest request) throws ServletException {
 		HandlerMethod handler;
 		try {
-			handler = super.handleNoMatch(infos, lookupPath, request);
+			FastRouting fast = this.fastRouting;
+			handler = super.handleNoMatch((fast != null) ? fast.admitted(infos) : infos, lookupPath, request);
 		}
 		catch (HttpRequestMethodNotSupportedException mismatch) {
 			Optional<MismatchRouting> routing = this.routing.obtain();
@@ -120,6 +190,40 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 			.orElse(Integer.MIN_VALUE);
 		return Optional.of(new MismatchRouting(index::getWithoutWaiting, policy, functionalHeadOrder,
 				this::getApiVersionStrategy));
+	}
+
+	/**
+	 * The steps of Spring's lookup, for fast routing.
+	 */
+	private final class SpringLookup implements FastRouting.Lookup {
+
+		@Override
+		public @Nullable HandlerMethod lookUpAsSpringDoes(String lookupPath, HttpServletRequest request)
+				throws Exception {
+			return UnionRequestMappingHandlerMapping.super.lookupHandlerMethod(lookupPath, request);
+		}
+
+		@Override
+		public @Nullable RequestMappingInfo match(RequestMappingInfo mapping, HttpServletRequest request) {
+			return getMatchingMapping(mapping, request);
+		}
+
+		@Override
+		public Comparator<RequestMappingInfo> comparator(HttpServletRequest request) {
+			return getMappingComparator(request);
+		}
+
+		@Override
+		public void handleMatch(RequestMappingInfo mapping, String lookupPath, HttpServletRequest request) {
+			UnionRequestMappingHandlerMapping.this.handleMatch(mapping, lookupPath, request);
+		}
+
+		@Override
+		public @Nullable HandlerMethod handleNoMatch(Set<RequestMappingInfo> mappings, String lookupPath,
+				HttpServletRequest request) throws Exception {
+			return UnionRequestMappingHandlerMapping.this.handleNoMatch(mappings, lookupPath, request);
+		}
+
 	}
 
 }
