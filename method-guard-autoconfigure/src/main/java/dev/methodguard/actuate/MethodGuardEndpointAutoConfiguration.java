@@ -11,7 +11,6 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.condition.Conditi
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -27,7 +26,6 @@ import org.springframework.web.servlet.HandlerMapping;
 public final class MethodGuardEndpointAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	MethodsEndpoint methodsEndpoint(MethodIndexHolder index, PathPolicy policy, MethodGuardProperties properties,
 			ObjectProvider<HandlerMapping> handlerMappings) {
 		return new MethodsEndpoint(index, policy, properties.getActuator().isShowConcealed(),

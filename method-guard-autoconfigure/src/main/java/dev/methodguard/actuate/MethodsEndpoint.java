@@ -31,12 +31,12 @@ import org.springframework.web.accept.ApiVersionStrategy;
 /**
  * The {@code methods} endpoint: which methods each route pattern of the application takes,
  * and which methods one concrete path takes — exactly what a 405 or {@code OPTIONS} there
- * answers, read from the same {@link MethodIndex}. Where routes have API version
+ * answers, read from the same index. Where routes have API version
  * conditions, a pattern is reported once per version condition, with that condition, and a
  * path can be asked for in one version.
  */
 @Endpoint(id = "methods")
-public class MethodsEndpoint {
+public final class MethodsEndpoint {
 
 	private final Supplier<MethodIndex> index;
 

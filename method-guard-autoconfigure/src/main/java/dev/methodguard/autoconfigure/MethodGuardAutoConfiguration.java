@@ -404,7 +404,6 @@ public final class MethodGuardAutoConfiguration {
 	 */
 	@Bean
 	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty("method-guard.fast-routing.enabled")
 	FastRouting methodGuardFastRouting() {
 		return new FastRouting();

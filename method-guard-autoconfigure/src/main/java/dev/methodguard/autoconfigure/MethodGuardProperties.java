@@ -308,7 +308,9 @@ public class MethodGuardProperties {
 		/**
 		 * Whether a 405 or 501 the method index is certain of is answered before Spring's
 		 * handler lookup (which tries every registered pattern), so that a wrong method
-		 * never costs more than a right one. The response is the same either way.
+		 * never costs more than a right one: in method-guard's servlet filter, before the
+		 * DispatcherServlet, where no filter follows it and the content negotiation is
+		 * certain, otherwise first thing in Spring MVC. The response is the same either way.
 		 */
 		private boolean enabled = true;
 

@@ -3,8 +3,9 @@ package dev.methodguard.problem;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Callback to add members to, or change, every 405 and 501 problem that method-guard
- * writes. Beans of this type are applied in their {@code @Order}.
+ * Callback to add members to, or change, every problem that method-guard writes (405, 501,
+ * and the 404 of a concealed path), when it is written. Beans of this type are applied in
+ * their {@code @Order}.
  */
 @FunctionalInterface
 public interface MethodGuardProblemCustomizer {

@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * application context when it first needs them; without them (method-guard disabled) it is
  * Spring's mapping.
  * <p>
- * Where the application context declares a {@link FastRouting} (opt-in:
+ * Where fast routing is on (opt-in:
  * {@code method-guard.fast-routing.enabled}), a lookup evaluates only the mappings whose
  * patterns may match the request's path; Spring's lookup is otherwise unchanged.
  */
@@ -59,8 +59,8 @@ public class UnionRequestMappingHandlerMapping extends RequestMappingHandlerMapp
 	/**
 	 * Create the mapping. Its collaborators are found in the application context when first
 	 * needed. The index is read while this mapping holds its registry's read lock, so it is
-	 * read with {@link MethodIndexHolder#getWithoutWaiting()}: waiting for a build in another
-	 * thread, which could be queued for that lock behind a writer, could deadlock.
+	 * read without waiting for a build in another thread: that build, which could be queued
+	 * for the lock behind a writer, could deadlock.
 	 */
 	public UnionRequestMappingHandlerMapping() {
 	}

@@ -14,8 +14,6 @@ import org.springframework.web.ErrorResponseException;
  */
 public final class MethodRejectedException extends ErrorResponseException {
 
-	private final transient MethodRejection rejection;
-
 	/**
 	 * Create an exception.
 	 * @param rejection the decision
@@ -23,7 +21,6 @@ public final class MethodRejectedException extends ErrorResponseException {
 	 */
 	public MethodRejectedException(MethodRejection rejection, ProblemDetail problem) {
 		super(HttpStatusCode.valueOf(rejection.status()), problem, null);
-		this.rejection = rejection;
 		if (rejection.allowed() != null) {
 			getHeaders().set(HttpHeaders.ALLOW, rejection.allowed().toHeaderValue());
 		}
@@ -38,14 +35,6 @@ public final class MethodRejectedException extends ErrorResponseException {
 	@Override
 	public synchronized Throwable fillInStackTrace() {
 		return this;
-	}
-
-	/**
-	 * The decision this exception carries.
-	 * @return the rejection
-	 */
-	public MethodRejection getRejection() {
-		return this.rejection;
 	}
 
 }

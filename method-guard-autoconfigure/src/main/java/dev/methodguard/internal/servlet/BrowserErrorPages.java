@@ -56,12 +56,6 @@ import org.springframework.util.MimeTypeUtils;
  */
 public final class BrowserErrorPages {
 
-	/** The request attribute that holds the rejection of a page method-guard asked for. */
-	static final String REJECTION_ATTRIBUTE = MethodRejection.REQUEST_ATTRIBUTE;
-
-	/** The model attribute of the error page that lists the allowed methods. */
-	static final String ALLOWED_METHODS_MODEL_ATTRIBUTE = MethodRejection.ALLOWED_METHODS;
-
 	private final boolean enabled;
 
 	private final RequestBodyDrain drain;
@@ -186,7 +180,7 @@ public final class BrowserErrorPages {
 		this.drain.beforeAnswer(request, response);
 		answering.announce(rejection);
 		MethodRejectedException answer = answering.exception(request, rejection);
-		request.setAttribute(REJECTION_ATTRIBUTE, rejection);
+		request.setAttribute(MethodRejection.REQUEST_ATTRIBUTE, rejection);
 		MethodGuardAdvice.setHeaders(response, answer);
 		return answer;
 	}
@@ -217,7 +211,8 @@ public final class BrowserErrorPages {
 	 * @return the rejection, or {@code null}
 	 */
 	static @Nullable MethodRejection rejection(HttpServletRequest request) {
-		return (request.getAttribute(REJECTION_ATTRIBUTE) instanceof MethodRejection rejection) ? rejection : null;
+		return (request.getAttribute(MethodRejection.REQUEST_ATTRIBUTE) instanceof MethodRejection rejection)
+				? rejection : null;
 	}
 
 	private static boolean isBoundFor(HttpServletRequest request, Servlet servlet) {

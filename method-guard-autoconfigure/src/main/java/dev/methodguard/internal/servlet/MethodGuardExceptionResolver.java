@@ -105,9 +105,6 @@ public final class MethodGuardExceptionResolver implements HandlerExceptionResol
 		if (ex instanceof DecidedRejection decided) {
 			rejected = Optional.of(decided.rejection());
 		}
-		else if (ex instanceof MethodRejectedException rejection) {
-			rejected = Optional.of(rejection.getRejection());
-		}
 		else if (ex instanceof HttpRequestMethodNotSupportedException mismatch) {
 			String[] supported = mismatch.getSupportedMethods();
 			rejected = this.rejections.forMethodMismatch(request, (supported != null) ? Set.of(supported) : Set.of());

@@ -107,14 +107,15 @@ public final class MismatchRouting {
 	 */
 	public boolean defer(HttpServletRequest request, int mappingOrder)
 			throws HttpMediaTypeNotSupportedException, HttpMediaTypeNotAcceptableException {
-		String path = RequestView.of(request).path();
+		RequestView view = RequestView.of(request);
+		String path = view.path();
 		if (this.policy.isExcluded(path)) {
 			return false;
 		}
 		if (servedInOtherVersionsOnly(request)) {
 			return true;
 		}
-		String method = request.getMethod();
+		String method = view.method();
 		List<Route> taking = taking(path, method, mappingOrder, request);
 		if (taking.isEmpty()) {
 			return false;

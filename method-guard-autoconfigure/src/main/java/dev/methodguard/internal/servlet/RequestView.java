@@ -10,8 +10,8 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
- * A request as every entry point of method-guard sees it, built once: the method as the
- * client sent it, the request URI as sent, and the path every decision about it is taken
+ * A request as every entry point of method-guard sees it, derived in this one place: the
+ * method as the client sent it, the request URI as sent, and the path every decision about it is taken
  * on. On an error page dispatch (which the container makes as a {@code GET} to the error
  * page) it is the request that failed. The path is the raw path within the application (the
  * URI without the context path), except for a request the container mapped to a plain
@@ -58,8 +58,8 @@ record RequestView(String method, String uri, String path, DispatcherType dispat
 	 */
 	static RequestView fixForPlainServlet(HttpServletRequest request) {
 		RequestView fixed = fixed(request);
-		if (fixed != null) {
-			return fixed;
+		if (fixed != null || request.getDispatcherType() != DispatcherType.REQUEST) {
+			return (fixed != null) ? fixed : of(request);
 		}
 		String pathInfo = request.getPathInfo();
 		String mapped = request.getServletPath() + ((pathInfo != null) ? pathInfo : "");
@@ -98,13 +98,15 @@ record RequestView(String method, String uri, String path, DispatcherType dispat
 
 	/**
 	 * The view fixed for this request on this dispatch, or on the request that failed where
-	 * this is its error page dispatch; a forward or include has its own path.
+	 * this is its error page dispatch for the same URI; a forward or include has its own
+	 * path.
 	 */
 	private static RequestView fixed(HttpServletRequest request) {
 		if (request.getAttribute(ATTRIBUTE) instanceof RequestView view) {
 			DispatcherType type = request.getDispatcherType();
-			if (view.dispatcherType() == type
-					|| (type == DispatcherType.ERROR && view.dispatcherType() == DispatcherType.REQUEST)) {
+			if (view.dispatcherType() == type || (type == DispatcherType.ERROR
+					&& view.dispatcherType() == DispatcherType.REQUEST
+					&& view.uri().equals(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)))) {
 				return view;
 			}
 		}

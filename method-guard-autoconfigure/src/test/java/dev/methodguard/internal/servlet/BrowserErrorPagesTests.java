@@ -89,7 +89,7 @@ class BrowserErrorPagesTests {
 		assertThat(response.getStatus()).isEqualTo(405);
 		assertThat(response.getErrorMessage()).isEqualTo("the detail");
 		assertThat(response.getHeader("Allow")).isEqualTo("GET, HEAD, OPTIONS");
-		assertThat(request.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE)).isSameAs(rejection);
+		assertThat(request.getAttribute(MethodRejection.REQUEST_ATTRIBUTE)).isSameAs(rejection);
 		assertThat(this.told).containsExactly(rejection);
 	}
 
@@ -103,7 +103,7 @@ class BrowserErrorPagesTests {
 		assertThat(adopted.getAttribute(RequestDispatcher.ERROR_STATUS_CODE)).isEqualTo(501);
 		assertThat(adopted.getAttribute(RequestDispatcher.ERROR_MESSAGE)).isEqualTo("the detail");
 		assertThat(adopted.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)).isEqualTo("/reports");
-		assertThat(adopted.getAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE)).isSameAs(rejection);
+		assertThat(adopted.getAttribute(MethodRejection.REQUEST_ATTRIBUTE)).isSameAs(rejection);
 		assertThat(response.getHeader("Allow")).isNull();
 		assertThat(this.told).containsExactly(rejection);
 	}
@@ -112,11 +112,11 @@ class BrowserErrorPagesTests {
 	void theModelOfAnyErrorViewGetsTheAllowedMethods() {
 		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor();
 		MockHttpServletRequest request = errorDispatch(405);
-		request.setAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE,
+		request.setAttribute(MethodRejection.REQUEST_ATTRIBUTE,
 				rejection(405, AllowedMethods.of(List.of("GET", "POST")).withOptions()));
 		ModelAndView view = new ModelAndView("error/own", Map.of("status", 405));
 		interceptor.postHandle(request, new MockHttpServletResponse(), new Object(), view);
-		assertThat(view.getModel()).containsEntry(BrowserErrorPages.ALLOWED_METHODS_MODEL_ATTRIBUTE,
+		assertThat(view.getModel()).containsEntry(MethodRejection.ALLOWED_METHODS,
 				List.of("GET", "HEAD", "POST", "OPTIONS"));
 	}
 
@@ -124,21 +124,21 @@ class BrowserErrorPagesTests {
 	void aModelThatNamesTheAllowedMethodsItselfKeepsThem() {
 		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor();
 		MockHttpServletRequest request = errorDispatch(405);
-		request.setAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE,
+		request.setAttribute(MethodRejection.REQUEST_ATTRIBUTE,
 				rejection(405, AllowedMethods.of(List.of("GET")).withOptions()));
 		ModelAndView view = new ModelAndView("error/own", Map.of("allowedMethods", "its own"));
 		interceptor.postHandle(request, new MockHttpServletResponse(), new Object(), view);
-		assertThat(view.getModel()).containsEntry(BrowserErrorPages.ALLOWED_METHODS_MODEL_ATTRIBUTE, "its own");
+		assertThat(view.getModel()).containsEntry(MethodRejection.ALLOWED_METHODS, "its own");
 	}
 
 	@Test
 	void aPageWithoutAllowHasNoAllowedMethods() {
 		BrowserErrorPageInterceptor interceptor = new BrowserErrorPageInterceptor();
 		MockHttpServletRequest request = errorDispatch(501);
-		request.setAttribute(BrowserErrorPages.REJECTION_ATTRIBUTE, rejection(501, null));
+		request.setAttribute(MethodRejection.REQUEST_ATTRIBUTE, rejection(501, null));
 		ModelAndView view = new ModelAndView("error/own", Map.of("status", 501));
 		interceptor.postHandle(request, new MockHttpServletResponse(), new Object(), view);
-		assertThat(view.getModel()).doesNotContainKey(BrowserErrorPages.ALLOWED_METHODS_MODEL_ATTRIBUTE);
+		assertThat(view.getModel()).doesNotContainKey(MethodRejection.ALLOWED_METHODS);
 	}
 
 	private static MockHttpServletRequest errorDispatch(int status) {
