@@ -53,7 +53,7 @@ start_app() { # routes mode
   [ "$2" = without ] && extra+=(--method-guard.enabled=false)
   [ "$2" = fast ] && extra+=(--method-guard.fast-routing.enabled=true)
   java -Xms512m -Xmx512m -cp "$CP" dev.methodguard.benchmarks.load.LoadApplication \
-    --load.routes="$1" --server.port="$PORT" --logging.level.dev.methodguard.allow.MethodIndexHolder=DEBUG \
+    --load.routes="$1" --server.port="$PORT" --logging.level.dev.methodguard.internal.allow.MethodIndexHolder=DEBUG \
     --logging.level.dev.methodguard.internal.routing.FastRouting=DEBUG \
     "${extra[@]}" > "$OUT/app-$1-$2.log" 2>&1 &
   APP=$!
