@@ -74,7 +74,8 @@ public final class EarlyRejectionHandlerMapping extends AbstractHandlerMapping {
 	@Override
 	protected @Nullable Object getHandlerInternal(HttpServletRequest request) {
 		if (request.getDispatcherType() != DispatcherType.REQUEST || "OPTIONS".equals(request.getMethod())
-				|| CorsUtils.isPreFlightRequest(request) || !this.settled.getAsBoolean()) {
+				|| CorsUtils.isPreFlightRequest(request) || !this.settled.getAsBoolean()
+				|| request.getAttribute(FloorRejections.NOTHING_TO_REJECT_ATTRIBUTE) != null) {
 			return null;
 		}
 		return this.rejections.beforeHandlerLookup(request)

@@ -28,9 +28,17 @@ import org.springframework.web.servlet.LocaleResolver;
  * handler, while no change of routes is under way, and where no filter of the application
  * follows method-guard's (it would see the request, and might change the answer). The
  * problem is built in the locale the {@code DispatcherServlet}'s {@code LocaleResolver}
- * resolves. Anything else takes the normal way.
+ * resolves. Anything else takes the normal way; a request found to be no rejection is not
+ * looked up again by the {@link EarlyRejectionHandlerMapping}, so a served request pays one
+ * index lookup, as before.
  */
 public final class FloorRejections {
+
+	/**
+	 * The request attribute that marks a request this floor found nothing to reject in: the
+	 * {@link EarlyRejectionHandlerMapping} does not look it up again.
+	 */
+	static final String NOTHING_TO_REJECT_ATTRIBUTE = FloorRejections.class.getName() + ".NOTHING_TO_REJECT";
 
 	private final MethodRejections rejections;
 
@@ -80,12 +88,15 @@ public final class FloorRejections {
 		if (request.getDispatcherType() != DispatcherType.REQUEST || "OPTIONS".equals(request.getMethod())
 				|| request.getHeader(HttpHeaders.ORIGIN) != null || !isBoundForTheDispatcherServlet(request)
 				|| this.advice.advisesBodies() || this.advice.handlesMethodNotSupported()
-				|| !this.writer.isCertain(request) || !this.settled.getAsBoolean()
-				|| !this.lastFilter.getAsBoolean()) {
+				|| !this.settled.getAsBoolean() || !this.lastFilter.getAsBoolean()) {
 			return false;
 		}
 		Optional<MethodRejection> rejection = this.rejections.beforeHandlerLookup(request);
 		if (rejection.isEmpty()) {
+			request.setAttribute(NOTHING_TO_REJECT_ATTRIBUTE, Boolean.TRUE);
+			return false;
+		}
+		if (!this.writer.isCertain(request)) {
 			return false;
 		}
 		LocaleResolver resolver = this.localeResolver.get();
