@@ -28,7 +28,6 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.ReflectionUtils;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -104,20 +103,7 @@ public class FastRoutingBenchmark {
 		Method item = ReflectionUtils.findMethod(Routes.class, "item");
 		Method put = ReflectionUtils.findMethod(Routes.class, "put");
 		Method info = ReflectionUtils.findMethod(Routes.class, "info");
-		RequestMappingInfo.BuilderConfiguration options = mapping.getBuilderConfiguration();
-		for (int i = 0; i < this.groups; i++) {
-			mapping.registerMapping(RequestMappingInfo.paths("/r" + i + "/items/{id}")
-				.methods(RequestMethod.GET)
-				.options(options)
-				.build(), handler, item);
-			mapping.registerMapping(RequestMappingInfo.paths("/r" + i + "/items/{id}")
-				.methods(RequestMethod.PUT)
-				.options(options)
-				.build(), handler, put);
-			mapping.registerMapping(
-					RequestMappingInfo.paths("/r" + i + "/info").methods(RequestMethod.GET).options(options).build(),
-					handler, info);
-		}
+		RouteGroups.register(mapping, this.groups, handler, item, put, info);
 		return mapping;
 	}
 

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import dev.methodguard.benchmarks.RouteGroups;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,8 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -40,24 +40,10 @@ public class LoadApplication {
 	@Bean
 	GeneratedRoutes generatedRoutes(RequestMappingHandlerMapping mapping, @Value("${load.routes:10}") int routes) {
 		GeneratedRoutes handler = new GeneratedRoutes();
-		RequestMappingInfo.BuilderConfiguration options = mapping.getBuilderConfiguration();
 		Method item = ReflectionUtils.findMethod(GeneratedRoutes.class, "item", String.class);
 		Method put = ReflectionUtils.findMethod(GeneratedRoutes.class, "put", String.class);
 		Method info = ReflectionUtils.findMethod(GeneratedRoutes.class, "info");
-		for (int i = 0; i < routes; i++) {
-			mapping.registerMapping(RequestMappingInfo.paths("/r" + i + "/items/{id}")
-				.methods(RequestMethod.GET)
-				.options(options)
-				.build(), handler, item);
-			mapping.registerMapping(RequestMappingInfo.paths("/r" + i + "/items/{id}")
-				.methods(RequestMethod.PUT)
-				.options(options)
-				.build(), handler, put);
-			mapping.registerMapping(RequestMappingInfo.paths("/r" + i + "/info")
-				.methods(RequestMethod.GET)
-				.options(options)
-				.build(), handler, info);
-		}
+		RouteGroups.register(mapping, routes, handler, item, put, info);
 		return handler;
 	}
 
